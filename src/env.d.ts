@@ -1,0 +1,4 @@
+declare module 'virtual:corpus' {
+  const model: import('./lib/corpus.ts').CorpusModel;
+  export default model;
+}

@@ -1,0 +1,39 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { buildCorpus, type ContentFile, type CorpusBuild } from '../lib/corpus.ts';
+
+/** Where the content lives, relative to the project root. */
+export const contentDirs = {
+  corpus: 'content/corpus',
+  glossary: 'content/glossary',
+  sources: 'content/sources',
+} as const;
+
+export type ContentDirs = { [K in keyof typeof contentDirs]: string };
+
+async function listFiles(dir: string, extension: string): Promise<string[]> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  return names.filter((name) => name.endsWith(extension)).sort().map((name) => join(dir, name));
+}
+
+async function readTextFiles(root: string, paths: string[]): Promise<ContentFile[]> {
+  return Promise.all(paths.map(async (path) => ({ path: relative(root, path), text: await readFile(path, 'utf8') })));
+}
+
+/** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/lib/corpus.ts. */
+export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs): Promise<CorpusBuild> {
+  const abs = (dir: string) => join(root, dir);
+  const sourcePaths = await listFiles(abs(dirs.sources), '.txt');
+  const sources = new Map<string, Uint8Array>(
+    await Promise.all(sourcePaths.map(async (path) => [path.split('/').pop() ?? path, await readFile(path)] as [string, Uint8Array])),
+  );
+  return buildCorpus({
+    documents: await readTextFiles(root, await listFiles(abs(dirs.corpus), '.mdx')),
+    entries: await readTextFiles(root, await listFiles(abs(dirs.glossary), '.md')),
+    sources,
+    sourcesDir: dirs.sources,
+  });
+}

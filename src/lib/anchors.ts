@@ -1,0 +1,56 @@
+/** The id of paragraph `number` on its document page: `p7`. */
+export function paragraphAnchor(number: number): string {
+  return `p${number}`;
+}
+
+export function documentPath(slug: string): string {
+  return `/documents/${slug}/`;
+}
+
+export function glossaryPath(entryId: string): string {
+  return `/glossary/${entryId}/`;
+}
+
+/** Site-relative permanent URL of a paragraph: `/documents/slug/#p7`. */
+export function paragraphPath(slug: string, number: number): string {
+  return `${documentPath(slug)}#${paragraphAnchor(number)}`;
+}
+
+/** The committed record of every paragraph URL ever published. */
+export interface AnchorLock {
+  anchors: string[];
+  /** Vanished anchor URL → the URL that replaces it. */
+  redirects: Record<string, string>;
+}
+
+export interface LockCheck {
+  /** Published anchors that no longer resolve and have no redirect. */
+  vanished: string[];
+  /** Redirects whose target is not a current anchor. */
+  brokenRedirects: { from: string; to: string }[];
+  /** Current anchors not yet recorded in the lock. */
+  unlocked: string[];
+}
+
+export function checkAnchorLock(lock: AnchorLock, current: readonly string[]): LockCheck {
+  const currentSet = new Set(current);
+  const lockedSet = new Set(lock.anchors);
+  return {
+    vanished: lock.anchors.filter((url) => !currentSet.has(url) && !(url in lock.redirects)),
+    brokenRedirects: Object.entries(lock.redirects)
+      .filter(([, to]) => !currentSet.has(to))
+      .map(([from, to]) => ({ from, to })),
+    unlocked: current.filter((url) => !lockedSet.has(url)),
+  };
+}
+
+/** The lock after publishing `current`: nothing is ever removed from it. */
+export function updateAnchorLock(lock: AnchorLock, current: readonly string[]): AnchorLock {
+  const anchors = [...new Set([...lock.anchors, ...current])].sort(compareAnchorUrls);
+  return { anchors, redirects: lock.redirects };
+}
+
+/** Orders `/documents/a/#p2` before `/documents/a/#p10`. */
+export function compareAnchorUrls(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -1,0 +1,198 @@
+import { extractBlocks, type Block } from './blocks.ts';
+import { paragraphPath } from './anchors.ts';
+import { compareToSource } from './fidelity.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { closestIds, mentionsByEntry, mentionsOfBlock, type Mention } from './mentions.ts';
+import { parseMdx } from './parse.ts';
+import type { Problem } from './problems.ts';
+import { documentSchema, entrySchema, type DocumentMeta, type EntryMeta } from './schema.ts';
+import { sha256, splitSourceParagraphs } from './source.ts';
+import { countWords } from './text.ts';
+
+export interface CorpusDocument {
+  slug: string;
+  /** Path of the MDX page, relative to the project root. */
+  file: string;
+  meta: DocumentMeta;
+  blocks: Block[];
+  /** Paragraphs of the article proper, debris excluded. */
+  paragraphCount: number;
+  debrisCount: number;
+  wordCount: number;
+  noteCount: number;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  file: string;
+  meta: EntryMeta;
+}
+
+/** Everything the pages need, built once per build from the content files. */
+export interface CorpusModel {
+  documents: CorpusDocument[];
+  entries: GlossaryEntry[];
+  mentionsByEntry: Record<string, Mention[]>;
+  /** Every paragraph's permanent URL, site-relative. */
+  anchors: string[];
+}
+
+export interface ContentFile {
+  /** Path relative to the project root, e.g. `content/corpus/my-article.mdx`. */
+  path: string;
+  text: string;
+}
+
+export interface CorpusFiles {
+  documents: ContentFile[];
+  entries: ContentFile[];
+  /** Source file name (as in front matter `source`) → its bytes. */
+  sources: Map<string, Uint8Array>;
+  /** Where sources live, for messages: `content/sources`. */
+  sourcesDir: string;
+}
+
+export interface CorpusBuild {
+  model: CorpusModel;
+  problems: Problem[];
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+/** Validates every content file and builds the corpus model, collecting every problem rather than stopping at the first. */
+export function buildCorpus(files: CorpusFiles): CorpusBuild {
+  const problems: Problem[] = [];
+  const entries = files.entries.flatMap((file) => loadEntry(file, problems));
+  const entryIds = entries.map((entry) => entry.id);
+  const documents = files.documents.flatMap((file) => loadDocument(file, files, new Set(entryIds), entryIds, problems));
+
+  documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
+  entries.sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'en'));
+  const mentions = documents.flatMap((document) => document.blocks.flatMap((block) => mentionsOfBlock(document.slug, block)));
+  return {
+    model: {
+      documents,
+      entries,
+      mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
+      anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
+    },
+    problems,
+  };
+}
+
+function baseName(path: string, extension: string): string {
+  return (path.split('/').pop() ?? path).slice(0, -extension.length);
+}
+
+function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
+  const id = baseName(file.path, '.md');
+  if (!slugPattern.test(id)) {
+    problems.push({ file: file.path, line: 1, message: `the file name "${id}" must be a lower-case id of letters, digits and hyphens, such as "bledi-cuci"` });
+    return [];
+  }
+  const result = parseFrontmatter(file.text, file.path, entrySchema);
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return [];
+  }
+  return [{ id, file: file.path, meta: result.data }];
+}
+
+function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entryIds: string[], problems: Problem[]): CorpusDocument[] {
+  const slug = baseName(file.path, '.mdx');
+  const at = (line: number, message: string, column?: number): Problem => ({ file: file.path, line, column, message });
+  if (!slugPattern.test(slug)) {
+    problems.push(at(1, `the file name "${slug}" must be a lower-case slug of letters, digits and hyphens: it becomes the page's permanent URL`));
+    return [];
+  }
+  const front = parseFrontmatter(file.text, file.path, documentSchema);
+  if (!front.ok) {
+    problems.push(...front.problems);
+    return [];
+  }
+  const meta = front.data;
+  const sourceBytes = files.sources.get(meta.source);
+  const sourcePath = `${files.sourcesDir}/${meta.source}`;
+  if (!sourceBytes) {
+    problems.push(at(lineOfField(file.text, 'source'), `the source file ${sourcePath} does not exist`));
+    return [];
+  }
+  const actualHash = sha256(sourceBytes);
+  if (actualHash !== meta.sha256) {
+    problems.push(
+      at(
+        lineOfField(file.text, 'sha256'),
+        `${sourcePath} has SHA-256 ${actualHash}, but this page records ${meta.sha256}. Sources are verbatim and never edited: restore the file from the original; only for a new source, record its hash here`,
+      ),
+    );
+    return [];
+  }
+  let tree;
+  try {
+    tree = parseMdx(file.text);
+  } catch (error) {
+    const place = error as { line?: number; column?: number; place?: { line?: number; column?: number }; reason?: string; message: string };
+    problems.push(at(place.line ?? place.place?.line ?? 1, `the page is not valid MDX: ${place.reason ?? place.message}`, place.column ?? place.place?.column));
+    return [];
+  }
+  const { blocks, issues, footnoteDefinitions } = extractBlocks(tree);
+  for (const issue of issues) problems.push(at(issue.line, issue.message, issue.column));
+
+  const sourceText = new TextDecoder('utf-8').decode(sourceBytes);
+  const lastLine = file.text.split('\n').length;
+  for (const problem of compareToSource(blocks, splitSourceParagraphs(sourceText))) {
+    problems.push(at(problem.pageLine ?? lastLine, `text differs from ${sourcePath}: ${problem.message}`));
+  }
+
+  for (const block of blocks) {
+    for (const mention of block.mentions) {
+      if (!known.has(mention.entry)) {
+        const suggestions = closestIds(mention.entry, entryIds).map((id) => `"${id}"`);
+        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (content/glossary/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
+      }
+    }
+  }
+  problems.push(...footnoteProblems(blocks, footnoteDefinitions).map(({ line, message }) => at(line, message)));
+
+  const article = blocks.filter((block) => !block.debris);
+  return [
+    {
+      slug,
+      file: file.path,
+      meta,
+      blocks,
+      paragraphCount: article.length,
+      debrisCount: blocks.length - article.length,
+      wordCount: article.reduce((sum, block) => sum + countWords(block.text), 0),
+      noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
+    },
+  ];
+}
+
+/** Footnote ids are anchors too: a label defined twice gives two elements one id. */
+function footnoteProblems(blocks: readonly Block[], definitions: readonly { label: string; line: number }[]): { line: number; message: string }[] {
+  const problems: { line: number; message: string }[] = [];
+  const firstDefinition = new Map<string, number>();
+  for (const definition of definitions) {
+    const first = firstDefinition.get(definition.label);
+    if (first === undefined) firstDefinition.set(definition.label, definition.line);
+    else problems.push({ line: definition.line, message: `anchor collision: footnote [^${definition.label}] is already defined on line ${first}; give each note its own label` });
+  }
+  const referenced = new Set<string>();
+  for (const block of blocks) {
+    for (const label of block.footnoteLabels) {
+      referenced.add(label);
+      if (!firstDefinition.has(label)) problems.push({ line: block.line, message: `¶ ${block.number} refers to footnote [^${label}], which is not defined` });
+    }
+  }
+  for (const [label, line] of firstDefinition) {
+    if (!referenced.has(label)) problems.push({ line, message: `footnote [^${label}] is defined but no paragraph refers to it` });
+  }
+  return problems;
+}
+
+/** 1-based line of a top-level front matter field, or 1 when absent. */
+export function lineOfField(text: string, field: string): number {
+  const index = text.split('\n').findIndex((line) => line.startsWith(`${field}:`));
+  return index === -1 ? 1 : index + 1;
+}

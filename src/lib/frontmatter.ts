@@ -1,0 +1,81 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import type { Problem } from './problems.ts';
+
+export interface SplitFile {
+  /** The YAML between the `---` fences, or null when the file has none. */
+  yaml: string | null;
+  /** The body after the front matter. */
+  body: string;
+  /** Number of lines before the body starts, to turn body lines into file lines. */
+  bodyLineOffset: number;
+}
+
+const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/u;
+
+export function splitFrontmatter(file: string): SplitFile {
+  const match = fence.exec(file);
+  if (!match) return { yaml: null, body: file, bodyLineOffset: 0 };
+  const head = match[0];
+  return { yaml: match[1] ?? '', body: file.slice(head.length), bodyLineOffset: head.split('\n').length - 1 };
+}
+
+export type FrontmatterResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
+
+/**
+ * Parses and validates front matter, locating each problem on the line of the
+ * offending field (the YAML starts on line 2, after the opening fence).
+ */
+export function parseFrontmatter<S extends z.ZodType>(file: string, path: string, schema: S): FrontmatterResult<z.output<S>> {
+  const { yaml } = splitFrontmatter(file);
+  if (yaml === null) {
+    return { ok: false, problems: [{ file: path, line: 1, message: 'missing front matter: the file must start with a `---` fenced YAML block' }] };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  if (document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => ({ file: path, line: lineOf(error.pos[0]), message: `front matter is not valid YAML: ${error.message.split('\n')[0]}` })),
+    };
+  }
+  const result = schema.safeParse(document.toJS());
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => {
+      const node = findNode(document.contents, issue.path) ?? document.contents;
+      const offset = node?.range?.[0] ?? 0;
+      const field = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'front matter';
+      return { file: path, line: lineOf(offset), message: `front matter ${field}: ${describeIssue(issue)}` };
+    }),
+  };
+}
+
+function findNode(node: YamlNode | null, path: readonly PropertyKey[]): YamlNode | null {
+  let current: unknown = node;
+  let found: YamlNode | null = node;
+  for (const key of path) {
+    if (isMap(current)) {
+      const pair = current.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) return found;
+      found = (pair.value as YamlNode | null) ?? (pair.key as YamlNode);
+      current = pair.value;
+    } else if (current && typeof current === 'object' && 'items' in current && typeof key === 'number') {
+      const item = (current as { items: YamlNode[] }).items[key];
+      if (!item) return found;
+      found = item;
+      current = item;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return issue.message;
+}

@@ -1,0 +1,13 @@
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Parses an MDX page into mdast, as the site build does, positions included. */
+export function parseMdx(text: string): Root {
+  return parser.runSync(parser.parse(text)) as Root;
+}

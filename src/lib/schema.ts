@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** YAML loaders differ: Astro's turns an unquoted date into a Date, ours keeps the string. */
+const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
+
+/**
+ * Front matter of a corpus page: what a citation of the original article needs,
+ * and which verbatim source the page edits.
+ */
+export const documentSchema = z
+  .object({
+    title: z.string().min(1).describe('the headline as the source gives it'),
+    publisher: z.string().min(1).describe('the outlet that published the article'),
+    authors: z.array(z.string().min(1)).default([]),
+    published: isoDate.describe('publication date, YYYY-MM-DD'),
+    dateNote: z.string().min(1).optional().describe('how the date was established where the source leaves it implicit'),
+    url: z.url().optional().describe('the original article'),
+    receivedFrom: z.url().optional().describe('the copy the source text was taken from, where that is not the original'),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u, 'a BCP 47 language tag such as "en"'),
+    source: z.string().regex(/^[a-z0-9-]+\.txt$/u, 'a file name in content/sources/, such as "my-article.txt"'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'the 64-digit lower-case hex SHA-256 of the source file'),
+  })
+  .strict();
+
+export type DocumentMeta = z.infer<typeof documentSchema>;
+
+export const entryTypes = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
+export type EntryType = (typeof entryTypes)[number];
+
+/** Front matter of a glossary entry. */
+export const entrySchema = z
+  .object({
+    name: z.string().min(1),
+    type: z.enum(entryTypes),
+    aliases: z.array(z.string().min(1)).default([]),
+    summary: z.string().min(1).describe('one or two neutral sentences'),
+    role: z.string().min(1).optional().describe('for people: their role at the time of the sources'),
+    wikidata: z.string().regex(/^Q[1-9][0-9]*$/u, 'a Wikidata item id such as "Q42"').optional(),
+    wikipedia: z.url().optional(),
+  })
+  .strict();
+
+export type EntryMeta = z.infer<typeof entrySchema>;

@@ -1,0 +1,34 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { paragraphAnchor } from '../lib/anchors.ts';
+import { forEachBlock } from '../lib/blocks.ts';
+import { isCorpusPage } from './corpus-file.ts';
+
+/**
+ * Gives every block of the source text its permanent number and anchor:
+ * `<p id="p7" class="para"><a class="para-num" href="#p7">¶ 7</a><span class="para-text">…</span></p>`.
+ * The source's own headings become h2, since the page's h1 is the edition's title.
+ */
+export default function remarkParagraphAnchors({ corpusDir }: { corpusDir: string }) {
+  return (tree: Root, file: VFile) => {
+    if (!isCorpusPage(file, corpusDir)) return;
+    let number = 0;
+    forEachBlock(tree, ({ node }) => {
+      number += 1;
+      const id = paragraphAnchor(number);
+      node.data = {
+        ...node.data,
+        hName: node.type === 'heading' ? 'h2' : 'p',
+        hProperties: { id, className: ['para'], dataPagefindTitle: `¶ ${number}` },
+      };
+      const text = { type: 'paragraphText', children: node.children, data: { hName: 'span', hProperties: { className: ['para-text'] } } };
+      const numberLink = {
+        type: 'link',
+        url: `#${id}`,
+        children: [{ type: 'text', value: `¶ ${number}` }],
+        data: { hProperties: { className: ['para-num'], ariaLabel: `Paragraph ${number}, permanent link`, dataPagefindIgnore: '' } },
+      };
+      node.children = [numberLink, text] as unknown as typeof node.children;
+    });
+  };
+}

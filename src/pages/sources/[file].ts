@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { readFile } from 'node:fs/promises';
+import corpus from 'virtual:corpus';
+import { contentDirs } from '../../integrations/load-corpus.ts';
+
+/** Publishes each verbatim source byte for byte, so readers can check the edition against it. */
+export const getStaticPaths = (() => corpus.documents.map((document) => ({ params: { file: document.meta.source } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const bytes = await readFile(`${contentDirs.sources}/${params.file}`);
+  return new Response(bytes, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};
