@@ -2,15 +2,16 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import { corpus } from './src/integrations/corpus.ts';
 import remarkDebris from './src/markdown/remark-debris.ts';
 import remarkMentions from './src/markdown/remark-mentions.ts';
 import remarkParagraphAnchors from './src/markdown/remark-paragraph-anchors.ts';
+import { contentDirs } from './src/integrations/load-corpus.ts';
 import { siteUrl } from './src/site.ts';
 
-const corpusDir = fileURLToPath(new URL('./content/corpus/', import.meta.url));
+const corpusDir = resolve(contentDirs.corpus);
 
 export default defineConfig({
   site: siteUrl,
@@ -26,4 +27,6 @@ export default defineConfig({
     }),
   },
   integrations: [corpus(), mdx()],
+  // Scripts stay external files so that the Content Security Policy needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

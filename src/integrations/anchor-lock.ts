@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAnchorLock, type AnchorLock } from '../lib/anchors.ts';
 import type { Problem } from '../lib/problems.ts';
+import { contentDirs } from './load-corpus.ts';
 
-export const anchorLockFile = 'anchors.lock.json';
+const anchorLockFile = contentDirs.anchorLock;
 
 export async function readAnchorLock(root: string): Promise<{ lock: AnchorLock; text: string }> {
   const text = await readFile(join(root, anchorLockFile), 'utf8').catch((error: NodeJS.ErrnoException) => {

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/problems.ts';
-import { anchorLockFile, anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
-import { loadCorpus } from './load-corpus.ts';
+import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
+import { contentDirs, loadCorpus } from './load-corpus.ts';
 
 const virtualId = 'virtual:corpus';
 
@@ -25,12 +25,12 @@ export function corpus(): AstroIntegration {
         const all = [...problems, ...lockCheck.problems];
         if (all.length > 0) throw new ContentError(all);
         if (lockCheck.unlocked.length > 0) {
-          logger.warn(`${lockCheck.unlocked.length} paragraph anchors are not yet in ${anchorLockFile}; run \`npm run anchors:lock\` when you publish them.`);
+          logger.warn(`${lockCheck.unlocked.length} paragraph anchors are not yet in ${contentDirs.anchorLock}; run \`npm run anchors:lock\` when you publish them.`);
         }
         logger.info(
           `checked ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors in ${Math.round(performance.now() - started)} ms`,
         );
-        const source = `export default ${JSON.stringify(model)};`;
+        const source = `export default ${JSON.stringify(model)};\nexport const redirects = ${JSON.stringify(lock.redirects)};`;
         updateConfig({
           vite: {
             plugins: [

@@ -1,15 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { buildCorpus, type ContentFile, type CorpusBuild } from '../lib/corpus.ts';
+import { contentRoot } from '../site.ts';
 
 /** Where the content lives, relative to the project root. */
 export const contentDirs = {
-  corpus: 'content/corpus',
-  glossary: 'content/glossary',
-  sources: 'content/sources',
-} as const;
+  corpus: join(contentRoot, 'corpus'),
+  glossary: join(contentRoot, 'glossary'),
+  sources: join(contentRoot, 'sources'),
+  anchorLock: join(contentRoot, 'anchors.lock.json'),
+};
 
-export type ContentDirs = { [K in keyof typeof contentDirs]: string };
+export type ContentDirs = typeof contentDirs;
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {

@@ -54,3 +54,32 @@ export function updateAnchorLock(lock: AnchorLock, current: readonly string[]): 
 export function compareAnchorUrls(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
+
+/** A page that no longer exists, with where each of its recorded anchors went. */
+export interface MovedPage {
+  path: string;
+  /** Old fragment (`p7`, or '' for the page itself) → new URL. */
+  targets: Record<string, string>;
+}
+
+/** Groups redirects by the old page they leave, for pages that no longer exist. */
+export function movedPages(redirects: Record<string, string>, existingPaths: ReadonlySet<string>): MovedPage[] {
+  const pages = new Map<string, MovedPage>();
+  for (const [from, to] of Object.entries(redirects)) {
+    const [path = from, fragment = ''] = from.split('#');
+    if (existingPaths.has(path)) continue;
+    const page = pages.get(path) ?? { path, targets: {} };
+    page.targets[fragment] = to;
+    pages.set(path, page);
+  }
+  return [...pages.values()];
+}
+
+/** Redirects of anchors on a page that still exists: old fragment → new URL. */
+export function redirectsFromPage(redirects: Record<string, string>, path: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(redirects)
+      .filter(([from]) => from.startsWith(`${path}#`))
+      .map(([from, to]) => [from.slice(path.length + 1), to]),
+  );
+}

@@ -47,8 +47,8 @@ export function parseFrontmatter<S extends z.ZodType>(file: string, path: string
     problems: result.error.issues.map((issue) => {
       const node = findNode(document.contents, issue.path) ?? document.contents;
       const offset = node?.range?.[0] ?? 0;
-      const field = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'front matter';
-      return { file: path, line: lineOf(offset), message: `front matter ${field}: ${describeIssue(issue)}` };
+      const field = issue.path.length > 0 ? ` \`${issue.path.join('.')}\`` : '';
+      return { file: path, line: lineOf(offset), message: `front matter${field}: ${describeIssue(issue)}` };
     }),
   };
 }

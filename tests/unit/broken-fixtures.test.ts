@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Each directory under tests/fixtures/broken is a small corpus with one
+ * defect; the real build must refuse it with the message in its expected.txt
+ * (paths there are relative to the fixture) and leave its files untouched.
+ */
+const fixturesDir = 'tests/fixtures/broken';
+const fixtures = readdirSync(fixturesDir).filter((name) => statSync(join(fixturesDir, name)).isDirectory());
+
+function build(contentDir: string): Promise<{ code: number | null; output: string }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'corpus-fixture-'));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+      env: { ...process.env, CORPUS_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      rmSync(outDir, { recursive: true, force: true });
+      resolve({ code, output });
+    });
+  });
+}
+
+function fingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    if (entry.isFile()) hash.update(join(entry.parentPath, entry.name)).update(readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return hash.digest('hex');
+}
+
+describe.concurrent('the build refuses broken content with a message naming file and line', () => {
+  it.each(fixtures)('%s', async (name) => {
+    const dir = join(fixturesDir, name);
+    const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trim().replaceAll('{dir}', dir);
+    const before = fingerprint(dir);
+    const { code, output } = await build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${dir}/${expected}`);
+    expect(fingerprint(dir)).toBe(before);
+  });
+});
