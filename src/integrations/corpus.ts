@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/problems.ts';
 import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
 import { contentDirs, loadCorpus } from './load-corpus.ts';
+import { writeSearchIndex } from './search-index.ts';
+import type { CorpusModel } from '../lib/corpus.ts';
 
 const virtualId = 'virtual:corpus';
 
@@ -10,16 +12,21 @@ const virtualId = 'virtual:corpus';
  * Checks the whole corpus before Astro renders anything (front matter,
  * fidelity to the sources, mentions, notes, the anchor lock) and hands the
  * model it built to the pages as `virtual:corpus`, so that cross-document
- * indexes are computed once per build.
+ * indexes are computed once per build. After the build it writes the search
+ * index from the same model. Each stage logs its duration for the benchmark.
  */
 export function corpus(): AstroIntegration {
+  let model: CorpusModel | undefined;
+  let renderStarted = 0;
   return {
     name: 'corpus',
     hooks: {
       'astro:config:setup': async ({ config, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         const started = performance.now();
-        const { model, problems } = await loadCorpus(root);
+        const loaded = await loadCorpus(root);
+        const { problems } = loaded;
+        model = loaded.model;
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);
         const all = [...problems, ...lockCheck.problems];
@@ -28,7 +35,7 @@ export function corpus(): AstroIntegration {
           logger.warn(`${lockCheck.unlocked.length} paragraph anchors are not yet in ${contentDirs.anchorLock}; run \`npm run anchors:lock\` when you publish them.`);
         }
         logger.info(
-          `checked ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors in ${Math.round(performance.now() - started)} ms`,
+          `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors in ${Math.round(performance.now() - started)} ms`,
         );
         const source = `export default ${JSON.stringify(model)};\nexport const redirects = ${JSON.stringify(lock.redirects)};`;
         updateConfig({
@@ -42,6 +49,16 @@ export function corpus(): AstroIntegration {
             ],
           },
         });
+      },
+      'astro:build:start': () => {
+        renderStarted = performance.now();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
+        if (!model) return;
+        const started = performance.now();
+        const stats = await writeSearchIndex(model, fileURLToPath(dir));
+        logger.info(`stage search index: ${stats.records} paragraphs and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

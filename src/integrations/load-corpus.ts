@@ -8,6 +8,7 @@ export const contentDirs = {
   corpus: join(contentRoot, 'corpus'),
   glossary: join(contentRoot, 'glossary'),
   sources: join(contentRoot, 'sources'),
+  comparisons: join(contentRoot, 'comparisons'),
   anchorLock: join(contentRoot, 'anchors.lock.json'),
 };
 
@@ -35,6 +36,7 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs):
   return buildCorpus({
     documents: await readTextFiles(root, await listFiles(abs(dirs.corpus), '.mdx')),
     entries: await readTextFiles(root, await listFiles(abs(dirs.glossary), '.md')),
+    comparisons: await readTextFiles(root, await listFiles(abs(dirs.comparisons), '.yaml')),
     sources,
     sourcesDir: dirs.sources,
   });

@@ -1,8 +1,9 @@
 import { extractBlocks, type Block } from './blocks.ts';
+import { loadComparison, type ComparisonPage } from './comparisons.ts';
 import { paragraphPath } from './anchors.ts';
 import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { closestIds, mentionsByEntry, mentionsOfBlock, type Mention } from './mentions.ts';
+import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
 import { parseMdx } from './parse.ts';
 import type { Problem } from './problems.ts';
 import { documentSchema, entrySchema, type DocumentMeta, type EntryMeta } from './schema.ts';
@@ -33,8 +34,11 @@ export interface CorpusModel {
   documents: CorpusDocument[];
   entries: GlossaryEntry[];
   mentionsByEntry: Record<string, Mention[]>;
+  /** Entries mentioned in the same paragraphs, ranked. */
+  relatedEntries: Record<string, RelatedEntry[]>;
   /** Every paragraph's permanent URL, site-relative. */
   anchors: string[];
+  comparisons: ComparisonPage[];
 }
 
 export interface ContentFile {
@@ -46,6 +50,7 @@ export interface ContentFile {
 export interface CorpusFiles {
   documents: ContentFile[];
   entries: ContentFile[];
+  comparisons: ContentFile[];
   /** Source file name (as in front matter `source`) → its bytes. */
   sources: Map<string, Uint8Array>;
   /** Where sources live, for messages: `content/sources`. */
@@ -74,7 +79,9 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
       documents,
       entries,
       mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
+      relatedEntries: Object.fromEntries(relatedEntries(mentions)),
       anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
+      comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
     },
     problems,
   };

@@ -20,35 +20,46 @@ export function splitFrontmatter(file: string): SplitFile {
   return { yaml: match[1] ?? '', body: file.slice(head.length), bodyLineOffset: head.split('\n').length - 1 };
 }
 
-export type FrontmatterResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
+export type YamlResult<T> =
+  | {
+      ok: true;
+      data: T;
+      /** Line of the value at a path such as ['points', 2, 'accounts'], for checks beyond the schema. */
+      lineOf: (path: readonly PropertyKey[]) => number;
+    }
+  | { ok: false; problems: Problem[] };
 
 /**
  * Parses and validates front matter, locating each problem on the line of the
  * offending field (the YAML starts on line 2, after the opening fence).
  */
-export function parseFrontmatter<S extends z.ZodType>(file: string, path: string, schema: S): FrontmatterResult<z.output<S>> {
+export function parseFrontmatter<S extends z.ZodType>(file: string, path: string, schema: S): YamlResult<z.output<S>> {
   const { yaml } = splitFrontmatter(file);
   if (yaml === null) {
     return { ok: false, problems: [{ file: path, line: 1, message: 'missing front matter: the file must start with a `---` fenced YAML block' }] };
   }
+  return parseYaml(yaml, path, schema, 'front matter', 1);
+}
+
+/** Parses and validates a YAML text that starts `linesBefore` lines into its file. */
+export function parseYaml<S extends z.ZodType>(yaml: string, path: string, schema: S, what: string, linesBefore = 0): YamlResult<z.output<S>> {
   const lineCounter = new LineCounter();
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + linesBefore;
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => ({ file: path, line: lineOf(error.pos[0]), message: `front matter is not valid YAML: ${error.message.split('\n')[0]}` })),
+      problems: document.errors.map((error) => ({ file: path, line: lineOf(error.pos[0]), message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` })),
     };
   }
   const result = schema.safeParse(document.toJS());
-  if (result.success) return { ok: true, data: result.data };
+  const lineOfPath = (path: readonly PropertyKey[]) => lineOf((findNode(document.contents, path) ?? document.contents)?.range?.[0] ?? 0);
+  if (result.success) return { ok: true, data: result.data, lineOf: lineOfPath };
   return {
     ok: false,
     problems: result.error.issues.map((issue) => {
-      const node = findNode(document.contents, issue.path) ?? document.contents;
-      const offset = node?.range?.[0] ?? 0;
       const field = issue.path.length > 0 ? ` \`${issue.path.join('.')}\`` : '';
-      return { file: path, line: lineOf(offset), message: `front matter${field}: ${describeIssue(issue)}` };
+      return { file: path, line: lineOfPath(issue.path), message: `${what}${field}: ${describeIssue(issue)}` };
     }),
   };
 }

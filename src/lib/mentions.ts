@@ -75,3 +75,40 @@ export function groupByDocument<D extends { slug: string }>(mentions: readonly M
     .map((document) => ({ document, mentions: mentions.filter((mention) => mention.document === document.slug) }))
     .filter((group) => group.mentions.length > 0);
 }
+
+export interface RelatedEntry {
+  entry: string;
+  /** Paragraphs in which both entries are mentioned. */
+  sharedParagraphs: number;
+}
+
+/**
+ * For each entry, the entries mentioned in the same paragraphs, ranked by the
+ * number of paragraphs they share. Works paragraph by paragraph, so its cost
+ * grows with the corpus, not with its square.
+ */
+export function relatedEntries(mentions: readonly Mention[]): Map<string, RelatedEntry[]> {
+  const entriesByParagraph = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    const key = `${mention.document}#${mention.paragraph}`;
+    const entries = entriesByParagraph.get(key) ?? new Set<string>();
+    entries.add(mention.entry);
+    entriesByParagraph.set(key, entries);
+  }
+  const counts = new Map<string, Map<string, number>>();
+  for (const entries of entriesByParagraph.values()) {
+    for (const entry of entries) {
+      const row = counts.get(entry) ?? new Map<string, number>();
+      for (const other of entries) if (other !== entry) row.set(other, (row.get(other) ?? 0) + 1);
+      counts.set(entry, row);
+    }
+  }
+  return new Map(
+    [...counts].map(([entry, row]) => [
+      entry,
+      [...row]
+        .map(([other, sharedParagraphs]) => ({ entry: other, sharedParagraphs }))
+        .sort((a, b) => b.sharedParagraphs - a.sharedParagraphs || a.entry.localeCompare(b.entry)),
+    ]),
+  );
+}

@@ -41,3 +41,31 @@ export const entrySchema = z
   .strict();
 
 export type EntryMeta = z.infer<typeof entrySchema>;
+
+const paragraphNumbers = z.array(z.number().int().positive()).describe('¶ numbers of the document that make the point');
+
+/** A point-by-point comparison of how several documents tell the same events. */
+export const comparisonSchema = z
+  .object({
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    documents: z.array(z.string().min(1)).min(2).describe('slugs of the documents compared, in column order'),
+    points: z
+      .array(
+        z
+          .object({
+            topic: z.string().min(1),
+            verdict: z.enum(['agree', 'differ', 'only-one']).describe('whether the documents agree, differ, or only one speaks'),
+            summary: z.string().min(1).describe("the editors' neutral reading of the point"),
+            accounts: z.record(
+              z.string(),
+              z.object({ says: z.string().min(1), paragraphs: paragraphNumbers.default([]) }).strict(),
+            ),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type Comparison = z.infer<typeof comparisonSchema>;

@@ -38,3 +38,8 @@ export function normalizeWhitespace(text: string): string {
 export function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
+
+/** Lower-case, without diacritics: "Çuçi" and "cuci" fold to the same key. */
+export function foldForMatching(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -22,7 +22,7 @@ describe('splitFrontmatter', () => {
 describe('parseFrontmatter', () => {
   it('returns the validated data with defaults', () => {
     const result = parseFrontmatter(valid, 'x.mdx', documentSchema);
-    expect(result).toEqual({ ok: true, data: expect.objectContaining({ title: 'A title', authors: [], published: '2023-06-20' }) });
+    expect(result).toEqual({ ok: true, data: expect.objectContaining({ title: 'A title', authors: [], published: '2023-06-20' }), lineOf: expect.any(Function) });
   });
 
   it('locates an invalid field on its own line of the file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, groupByDocument, sentenceAround } from '../../src/lib/mentions.ts';
+import { closestIds, groupByDocument, relatedEntries, sentenceAround } from '../../src/lib/mentions.ts';
 
 describe('sentenceAround', () => {
   it('returns the sentence containing the match, split around it', () => {
@@ -23,5 +23,25 @@ describe('groupByDocument', () => {
       ['a', [2]],
       ['b', [1, 3]],
     ]);
+  });
+});
+
+describe('relatedEntries', () => {
+  it('ranks the entries mentioned in the same paragraphs by the number of paragraphs shared', () => {
+    const mention = (entry: string, document: string, paragraph: number) => ({ entry, document, paragraph, text: entry, context: { before: '', match: entry, after: '' } });
+    const related = relatedEntries([
+      mention('mek', 'a', 1),
+      mention('cuci', 'a', 1),
+      mention('mek', 'a', 1),
+      mention('mek', 'a', 2),
+      mention('police', 'a', 2),
+      mention('cuci', 'b', 5),
+      mention('mek', 'b', 5),
+    ]);
+    expect(related.get('mek')).toEqual([
+      { entry: 'cuci', sharedParagraphs: 2 },
+      { entry: 'police', sharedParagraphs: 1 },
+    ]);
+    expect(related.get('police')).toEqual([{ entry: 'mek', sharedParagraphs: 1 }]);
   });
 });

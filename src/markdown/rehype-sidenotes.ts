@@ -1,0 +1,69 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { isCorpusPage } from './corpus-file.ts';
+
+/**
+ * Sets each editorial note beside the paragraph that calls it: after every
+ * top-level block with note references comes an `<aside class="sidenotes">`
+ * holding copies of those notes. CSS puts the aside in the margin on wide
+ * screens and shows a note in place when its reference is followed (`:target`)
+ * on narrow ones; the GFM endnotes stay for print and for reading without CSS.
+ */
+export default function rehypeSidenotes({ corpusDir }: { corpusDir: string }) {
+  return (tree: Root, file: VFile) => {
+    if (!isCorpusPage(file, corpusDir)) return;
+    const notes = endnotesById(tree);
+    if (notes.size === 0) return;
+    let number = 0;
+    const numbers = new Map<string, number>();
+    tree.children = tree.children.flatMap((block): RootContent[] => {
+      if (block.type !== 'element' || notes.size === 0) return [block];
+      const references: { noteId: string; referenceId: string }[] = [];
+      visit(block, 'element', (element) => {
+        if (element.tagName !== 'a' || element.properties.dataFootnoteRef === undefined) return;
+        const noteId = String(element.properties.href ?? '').replace(/^#/u, '');
+        const referenceId = String(element.properties.id ?? '');
+        if (!notes.has(noteId)) return;
+        if (!numbers.has(noteId)) numbers.set(noteId, (number += 1));
+        element.properties.href = `#${sidenoteId(noteId)}`;
+        references.push({ noteId, referenceId });
+      });
+      if (references.length === 0) return [block];
+      const paragraphLabel = block.properties.dataPagefindTitle ?? 'this paragraph';
+      const aside = h(
+        'aside',
+        { className: ['sidenotes'], ariaLabel: `Notes to ${String(paragraphLabel)}`, dataPagefindIgnore: '' },
+        references.map(({ noteId, referenceId }) => sidenote(noteId, referenceId, numbers.get(noteId) ?? 0, notes.get(noteId) ?? [])),
+      );
+      return [block, aside];
+    });
+  };
+}
+
+function sidenoteId(noteId: string): string {
+  return noteId.replace(/^fn-/u, 'sn-');
+}
+
+/** The content of each endnote (`<li id="fn-x">`), its back-links removed. */
+function endnotesById(tree: Root): Map<string, ElementContent[]> {
+  const notes = new Map<string, ElementContent[]>();
+  visit(tree, 'element', (element) => {
+    if (element.tagName !== 'li' || !String(element.properties.id ?? '').startsWith('fn-')) return;
+    const content = structuredClone(element.children);
+    for (const child of content) {
+      if (child.type === 'element') child.children = child.children.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
+    }
+    notes.set(String(element.properties.id), content);
+  });
+  return notes;
+}
+
+function sidenote(noteId: string, referenceId: string, number: number, content: ElementContent[]): Element {
+  return h('div', { className: ['sidenote'], id: sidenoteId(noteId) }, [
+    h('span', { className: ['sidenote-number'] }, `${number}`),
+    ...content,
+    h('a', { href: `#${referenceId}`, className: ['sidenote-back'], ariaLabel: `Back to reference ${number}` }, '↩'),
+  ]);
+}

@@ -1,0 +1,15 @@
+import type { APIRoute } from 'astro';
+import corpus from 'virtual:corpus';
+import { entryTypeLabels } from '../../lib/format.ts';
+import type { EntryName } from '../../lib/search-state.ts';
+
+/** Entry names and aliases, fetched by the search page only when a query finds nothing. */
+export const GET: APIRoute = () => {
+  const names: EntryName[] = corpus.entries.map((entry) => ({
+    id: entry.id,
+    name: entry.meta.name,
+    type: entryTypeLabels[entry.meta.type].singular,
+    aliases: entry.meta.aliases,
+  }));
+  return new Response(JSON.stringify(names), { headers: { 'Content-Type': 'application/json' } });
+};

@@ -1,0 +1,33 @@
+/** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) the site uses. */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+export interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<FilterCounts>;
+  debouncedSearch: (term: string | null, options?: { filters?: Record<string, { any: string[] }> }, timeout?: number) => Promise<PagefindSearch | null>;
+}
+
+/** Loads Pagefind from the built site; it does not exist under `astro dev`. */
+export async function loadPagefind(): Promise<Pagefind> {
+  const url = '/pagefind/pagefind.js';
+  return (await import(/* @vite-ignore */ url)) as Pagefind;
+}

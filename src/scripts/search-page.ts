@@ -1,0 +1,210 @@
+import { plural } from '../lib/format.ts';
+import { searchFilters } from '../lib/search-records.ts';
+import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../lib/search-state.ts';
+import { loadPagefind, type FilterCounts, type PagefindResultData } from './pagefind-api.ts';
+
+const pageSize = 20;
+const filterLabels: Record<string, string> = {
+  [searchFilters.kind]: 'Kind',
+  [searchFilters.document]: 'Document',
+  [searchFilters.outlet]: 'Outlet',
+  [searchFilters.type]: 'Mentions',
+};
+
+/**
+ * The search page: results update as the reader types, the URL keeps the
+ * query and filters so a search can be shared, and results are announced
+ * through a status line. Without JavaScript the page says search needs it.
+ */
+export async function enableSearchPage(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#search-input');
+  const filtersBox = document.querySelector<HTMLElement>('#search-filters');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
+  if (!form || !input || !filtersBox || !status || !list || !more || !suggestions) return;
+  document.querySelector('.search-needs-js')?.setAttribute('hidden', '');
+  form.hidden = false;
+
+  const pagefind = await loadPagefind();
+  await pagefind.options({ excerptLength: 32 });
+  await pagefind.init();
+  const allFilters = await pagefind.filters();
+
+  let state: SearchState = readSearchState(new URLSearchParams(location.search));
+  input.value = state.query;
+  renderFilters(filtersBox, allFilters, state);
+  let shown: PagefindResultData[] = [];
+  let pending: (() => Promise<PagefindResultData[]>) | null = null;
+  let entryNames: Promise<EntryName[]> | null = null;
+
+  const run = async () => {
+    const query = state.query;
+    const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
+    const hasFilters = Object.keys(filters).length > 0;
+    history.replaceState(null, '', `${location.pathname}${writeSearchState(state)}`);
+    if (!query && !hasFilters) {
+      list.replaceChildren();
+      suggestions.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Type to search the documents and the glossary.';
+      return;
+    }
+    const search = await pagefind.debouncedSearch(query || null, { filters }, 120);
+    if (!search) return;
+    updateCounts(filtersBox, search.filters);
+    let offset = 0;
+    pending = async () => {
+      const page = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
+      offset += pageSize;
+      more.hidden = offset >= search.results.length;
+      return page;
+    };
+    shown = await pending();
+    list.replaceChildren(...shown.map((data) => resultItem(data, query)));
+    const count = search.results.length;
+    const described = query ? ` for “${query}”` : '';
+    status.textContent = count === 0 ? `No results${described}.` : `${plural(count, 'result')}${described}.`;
+    suggestions.replaceChildren();
+    if (count === 0 && query) {
+      entryNames ??= fetch('/glossary/names.json').then((response) => response.json() as Promise<EntryName[]>);
+      renderSuggestions(suggestions, suggestEntries(query, await entryNames));
+    }
+  };
+
+  input.addEventListener('input', () => {
+    state = { ...state, query: input.value.trim() };
+    void run();
+  });
+  filtersBox.addEventListener('change', () => {
+    state = { ...state, filters: checkedFilters(filtersBox) };
+    void run();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  more.addEventListener('click', async () => {
+    if (!pending) return;
+    const page = await pending();
+    const items = page.map((data) => resultItem(data, state.query));
+    list.append(...items);
+    items[0]?.querySelector('a')?.focus();
+  });
+  await run();
+}
+
+function renderFilters(box: HTMLElement, all: FilterCounts, state: SearchState): void {
+  const groups = Object.keys(filterLabels).filter((name) => Object.keys(all[name] ?? {}).length > 0);
+  box.replaceChildren(
+    ...groups.map((name) => {
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = filterLabels[name] ?? name;
+      fieldset.append(legend);
+      for (const value of Object.keys(all[name] ?? {}).sort()) {
+        const label = document.createElement('label');
+        const checkbox = document.createElement('input');
+        checkbox.type = 'checkbox';
+        checkbox.name = name;
+        checkbox.value = value;
+        checkbox.checked = state.filters[name]?.includes(value) ?? false;
+        const text = document.createElement('span');
+        text.textContent = value;
+        const count = document.createElement('span');
+        count.className = 'filter-count';
+        count.dataset.filter = name;
+        count.dataset.value = value;
+        count.textContent = `(${all[name]?.[value] ?? 0})`;
+        label.append(checkbox, ' ', text, ' ', count);
+        fieldset.append(label);
+      }
+      return fieldset;
+    }),
+  );
+}
+
+function updateCounts(box: HTMLElement, counts: FilterCounts): void {
+  for (const count of box.querySelectorAll<HTMLElement>('.filter-count')) {
+    count.textContent = `(${counts[count.dataset.filter ?? '']?.[count.dataset.value ?? ''] ?? 0})`;
+  }
+}
+
+function checkedFilters(box: HTMLElement): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const checkbox of box.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')) {
+    (filters[checkbox.name] ??= []).push(checkbox.value);
+  }
+  return filters;
+}
+
+function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const link = document.createElement('a');
+  link.href = arrivalUrl(data.url, query);
+  const title = document.createElement('span');
+  title.className = 'result-title';
+  title.textContent = data.meta.title ?? data.url;
+  link.append(title);
+  if (data.meta.paragraph) {
+    const paragraph = document.createElement('span');
+    paragraph.className = 'result-paragraph';
+    paragraph.textContent = ` ¶ ${data.meta.paragraph}`;
+    link.append(paragraph);
+  }
+  const context = document.createElement('p');
+  context.className = 'result-context meta';
+  context.textContent = data.meta.paragraph ? [data.meta.outlet, data.meta.published].filter(Boolean).join(' · ') : `Glossary · ${data.meta.entryType ?? 'entry'}`;
+  const excerpt = document.createElement('p');
+  excerpt.className = 'result-excerpt';
+  excerpt.append(safeExcerpt(data.excerpt));
+  item.append(link, context, excerpt);
+  return item;
+}
+
+/**
+ * Rebuilds Pagefind's excerpt from text and <mark> only, so that nothing in a
+ * source or a query can become markup on this page.
+ */
+export function safeExcerpt(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const fragment = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node instanceof HTMLElement && node.tagName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      fragment.append(mark);
+    } else {
+      fragment.append(node.textContent ?? '');
+    }
+  }
+  return fragment;
+}
+
+function renderSuggestions(box: HTMLElement, entries: EntryName[]): void {
+  const paragraph = document.createElement('p');
+  if (entries.length === 0) {
+    paragraph.append('Try other words, or ');
+    const link = document.createElement('a');
+    link.href = '/glossary/';
+    link.textContent = 'browse the glossary';
+    paragraph.append(link, '.');
+    box.replaceChildren(paragraph);
+    return;
+  }
+  paragraph.textContent = 'Glossary entries with a similar name:';
+  const list = document.createElement('ul');
+  for (const entry of entries) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/glossary/${entry.id}/`;
+    link.textContent = entry.name;
+    item.append(link, ` (${entry.type.toLowerCase()})`);
+    list.append(item);
+  }
+  box.replaceChildren(paragraph, list);
+}
