@@ -28,19 +28,21 @@ export async function enableSearchPage(): Promise<void> {
   document.querySelector('.search-needs-js')?.setAttribute('hidden', '');
   form.hidden = false;
 
-  const pagefind = await loadPagefind();
-  await pagefind.options({ excerptLength: 32 });
-  await pagefind.init();
-  const allFilters = await pagefind.filters();
-
   let state: SearchState = readSearchState(new URLSearchParams(location.search));
   input.value = state.query;
-  renderFilters(filtersBox, allFilters, state);
-  let shown: PagefindResultData[] = [];
   let pending: (() => Promise<PagefindResultData[]>) | null = null;
   let entryNames: Promise<EntryName[]> | null = null;
+  // Listeners come first: a reader may type while Pagefind is still loading.
+  const ready = (async () => {
+    const pagefind = await loadPagefind();
+    await pagefind.options({ excerptLength: 32 });
+    await pagefind.init();
+    renderFilters(filtersBox, await pagefind.filters(), state);
+    return pagefind;
+  })();
 
   const run = async () => {
+    const pagefind = await ready;
     const query = state.query;
     const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
     const hasFilters = Object.keys(filters).length > 0;
@@ -52,6 +54,7 @@ export async function enableSearchPage(): Promise<void> {
       status.textContent = 'Type to search the documents and the glossary.';
       return;
     }
+    list.setAttribute('aria-busy', 'true');
     const search = await pagefind.debouncedSearch(query || null, { filters }, 120);
     if (!search) return;
     updateCounts(filtersBox, search.filters);
@@ -62,8 +65,9 @@ export async function enableSearchPage(): Promise<void> {
       more.hidden = offset >= search.results.length;
       return page;
     };
-    shown = await pending();
+    const shown = await pending();
     list.replaceChildren(...shown.map((data) => resultItem(data, query)));
+    list.removeAttribute('aria-busy');
     const count = search.results.length;
     const described = query ? ` for “${query}”` : '';
     status.textContent = count === 0 ? `No results${described}.` : `${plural(count, 'result')}${described}.`;
@@ -93,6 +97,7 @@ export async function enableSearchPage(): Promise<void> {
     list.append(...items);
     items[0]?.querySelector('a')?.focus();
   });
+  state = { ...state, query: input.value.trim() };
   await run();
 }
 
