@@ -4,3 +4,19 @@ declare module 'virtual:corpus' {
   /** Recorded redirects of vanished anchor URLs: old URL → new URL. */
   export const redirects: Record<string, string>;
 }
+
+declare module '*.csl?raw' {
+  const style: string;
+  export default style;
+}
+
+declare module '*/rehype-citation/dist/node/styles/mla.js' {
+  const style: string;
+  export default style;
+}
+
+declare module '@citation-js/core';
+declare module '@citation-js/name';
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-ris';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { siteUrl } from '../../src/site.ts';
 
 const documentUrl = '/documents/mek-has-not-respected-the-2014-agreement/';
 
@@ -22,15 +23,15 @@ test('every paragraph shows its number, which links to its permanent anchor', as
   await expect(numbers.nth(6)).toHaveAttribute('href', '#p7');
 });
 
-test('focusing a paragraph reveals a button that copies its permanent URL', async ({ page, context, baseURL }) => {
+test('focusing a paragraph reveals a button that copies its permanent URL, at the public site address', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(documentUrl);
   await page.locator('#p3 .para-num').focus();
   await page.keyboard.press('Tab');
   const button = page.locator('#p3 .copy-link');
   await expect(button).toBeFocused();
-  await expect(button).toHaveCSS('opacity', '1');
+  await expect(page.locator('#p3 .para-tools')).toHaveCSS('opacity', '1');
   await page.keyboard.press('Enter');
   await expect(button).toHaveText('Copied');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${documentUrl}#p3`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${siteUrl}${documentUrl}#p3`);
 });

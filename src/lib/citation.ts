@@ -1,0 +1,186 @@
+import { Cite, plugins } from '@citation-js/core';
+import { format as formatName, parse as parseName } from '@citation-js/name';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import mla from '../../node_modules/rehype-citation/dist/node/styles/mla.js';
+import { documentPath, paragraphPath } from './anchors.ts';
+import chicagoNotesBibliography from './csl/chicago-notes-bibliography.csl?raw';
+import type { DocumentMeta } from './schema.ts';
+
+/*
+ * Citations are produced by citation-js from CSL-JSON: APA 7 and Harvard
+ * (Cite Them Right) ship with its CSL plugin; MLA 9 is the CSL project's style
+ * as packaged by rehype-citation (its package exports do not expose the file,
+ * hence the path); Chicago notes and bibliography is a reduced CSL style of
+ * ours, since no package carries the CSL project's.
+ */
+const styles = plugins.config.get('@csl').styles;
+styles.add('mla', mla);
+styles.add('chicago-notes-bibliography', chicagoNotesBibliography);
+
+export const citationStyles = {
+  apa: { label: 'APA (7th edition)', template: 'apa', inText: 'In-text citation' },
+  mla: { label: 'MLA (9th edition)', template: 'mla', inText: 'In-text citation' },
+  chicago: { label: 'Chicago (notes and bibliography)', template: 'chicago-notes-bibliography', inText: 'Note' },
+  harvard: { label: 'Harvard (Cite Them Right)', template: 'harvard1', inText: 'In-text citation' },
+} as const;
+
+export type CitationStyle = keyof typeof citationStyles;
+
+/** What is cited: a document, or one of its paragraphs. */
+export interface CitationSubject {
+  slug: string;
+  meta: DocumentMeta;
+  paragraph?: number;
+}
+
+export interface CitationContext {
+  siteUrl: string;
+  siteName: string;
+  /** The reader's access date. */
+  accessed: Date;
+}
+
+export interface CslItem {
+  id: string;
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface StyledCitation {
+  /** Reference to the original article. */
+  article: string;
+  /** Reference to the annotated edition on this site, with the permanent URL. */
+  edition: string;
+  /** In-text citation or note for the article, with the ¶ number where one is cited. */
+  inText: string;
+}
+
+export interface Citations {
+  styles: Record<CitationStyle, StyledCitation>;
+  bibtex: string;
+  ris: string;
+  cslJson: string;
+}
+
+function dateParts(isoDate: string): { 'date-parts': number[][] } {
+  return { 'date-parts': [isoDate.split('-').map(Number)] };
+}
+
+function accessedParts(date: Date): { 'date-parts': number[][] } {
+  return { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] };
+}
+
+/**
+ * `sinoruka2023MekP7`: letters and digits only, since BibTeX refuses other
+ * characters in keys, and distinct within the first 20 characters, which is
+ * all of an ID that RIS keeps.
+ */
+function citationKey(subject: CitationSubject, suffix: string): string {
+  const author = subject.meta.authors[0] ? String(parseName(subject.meta.authors[0]).family ?? '') : subject.meta.publisher;
+  const letters = (text: string) => text.normalize('NFD').replace(/[^A-Za-z0-9]/gu, '');
+  const firstWord = letters(subject.slug.split('-')[0] ?? '');
+  const word = firstWord.charAt(0).toUpperCase() + firstWord.slice(1);
+  const paragraph = subject.paragraph ? `P${subject.paragraph}` : '';
+  return `${letters(author).toLowerCase()}${subject.meta.published.slice(0, 4)}${word}${paragraph}${suffix}`;
+}
+
+type RisEntry = Record<string, string | string[]>;
+
+/**
+ * RIS from citation-js's tag objects (the 2011 tag set), one tag a line: its
+ * text output wraps values at 70 characters, which breaks URLs in reference
+ * managers. citation-js 0.8 also leaves out the author and the full date of
+ * news articles in every tag set, so those two tags are added back from the
+ * same CSL item.
+ */
+function risText(article: CslItem, edition: CslItem): string {
+  const [news, web] = new Cite([article, edition]).format('ris', { format: 'object', spec: 'new' }) as RisEntry[];
+  const authors = (article.author as { family?: string; given?: string }[]).map((name) => formatName(name, true) as string);
+  const [year, month, day] = (article.issued as { 'date-parts': number[][] })['date-parts'][0] ?? [];
+  const completed: RisEntry = {
+    ...(authors.length > 0 && !news?.AU ? { AU: authors } : {}),
+    ...(news?.DA ? {} : { DA: `${[year, month, day].map((part) => String(part ?? '').padStart(2, '0')).join('/')}/` }),
+    ...news,
+  };
+  return [completed, web ?? {}]
+    .map((entry) => {
+      const lines = [`TY  - ${String(entry.TY)}`];
+      for (const [tag, value] of Object.entries(entry)) {
+        if (tag !== 'TY') for (const item of [value].flat()) lines.push(`${tag}  - ${String(item).replace(/\s+/gu, ' ')}`);
+      }
+      lines.push('ER  - ');
+      return lines.join('\n');
+    })
+    .join('\n\n');
+}
+
+/** The original article, as its outlet published it. */
+export function articleItem(subject: CitationSubject): CslItem {
+  const { meta } = subject;
+  return {
+    id: citationKey(subject, ''),
+    'citation-key': citationKey(subject, ''),
+    type: 'article-newspaper',
+    title: meta.title,
+    author: meta.authors.map((name) => parseName(name)),
+    'container-title': meta.publisher,
+    issued: dateParts(meta.published),
+    ...(meta.url ? { URL: meta.url } : {}),
+    language: meta.language,
+  };
+}
+
+/** This site's annotated edition of the article, at the permanent URL of the document or paragraph. */
+export function editionItem(subject: CitationSubject, context: CitationContext): CslItem {
+  const { meta, paragraph } = subject;
+  const path = paragraph ? paragraphPath(subject.slug, paragraph) : documentPath(subject.slug);
+  return {
+    id: citationKey(subject, 'Ed'),
+    'citation-key': citationKey(subject, 'Ed'),
+    type: 'webpage',
+    title: meta.title,
+    author: meta.authors.map((name) => parseName(name)),
+    genre: paragraph ? `annotated edition, ¶ ${paragraph}` : 'annotated edition',
+    // BibTeX and RIS have no field for the edition's ¶ or, in BibTeX, the access date: the note carries them.
+    note: [
+      `Annotated edition of ${meta.publisher}, ${meta.published}${paragraph ? `, ¶ ${paragraph}` : ''}`,
+      ...(meta.url ? [`original at ${meta.url}`] : []),
+      `accessed ${context.accessed.toISOString().slice(0, 10)}`,
+    ].join('; '),
+    'container-title': context.siteName,
+    URL: new URL(path, context.siteUrl).href,
+    accessed: accessedParts(context.accessed),
+    language: meta.language,
+  };
+}
+
+export function formatCitations(subject: CitationSubject, context: CitationContext): Citations {
+  const article = articleItem(subject);
+  const edition = editionItem(subject, context);
+  const both = new Cite([article, edition]);
+  const bibliography = (item: CslItem, template: string) =>
+    new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
+  const inText = (template: string) =>
+    new Cite(article)
+      .format('citation', {
+        format: 'text',
+        template,
+        lang: 'en-US',
+        entry: subject.paragraph ? [{ id: article.id, locator: String(subject.paragraph), label: 'paragraph' }] : [article.id],
+      })
+      .trim();
+  const styled = Object.fromEntries(
+    Object.entries(citationStyles).map(([style, { template }]) => [
+      style,
+      { article: bibliography(article, template), edition: bibliography(edition, template), inText: inText(template) },
+    ]),
+  ) as Record<CitationStyle, StyledCitation>;
+  return {
+    styles: styled,
+    bibtex: both.format('bibtex', { format: 'text' }).trim(),
+    ris: risText(article, edition),
+    cslJson: JSON.stringify([article, edition], null, 2),
+  };
+}

@@ -1,0 +1,96 @@
+import { documentPath, glossaryPath } from './anchors.ts';
+import type { CorpusDocument, GlossaryEntry } from './corpus.ts';
+import type { EntryType } from './schema.ts';
+
+export interface MetaTag {
+  name?: string;
+  property?: string;
+  content: string;
+}
+
+/**
+ * Highwire Press `citation_*` tags (read by Zotero, Mendeley and Google
+ * Scholar) and Open Graph tags for a document page. Highwire describes the
+ * original article; the page URL is the edition's.
+ */
+export function documentMetaTags(document: CorpusDocument, siteUrl: string, siteName: string): MetaTag[] {
+  const { meta } = document;
+  const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
+  return [
+    { name: 'citation_title', content: meta.title },
+    ...meta.authors.map((author) => ({ name: 'citation_author', content: author })),
+    { name: 'citation_publication_date', content: meta.published.replaceAll('-', '/') },
+    { name: 'citation_journal_title', content: meta.publisher },
+    { name: 'citation_publisher', content: meta.publisher },
+    { name: 'citation_language', content: meta.language },
+    { name: 'citation_public_url', content: pageUrl },
+    ...(meta.url ? [{ name: 'citation_fulltext_html_url', content: meta.url }] : []),
+    { property: 'og:type', content: 'article' },
+    { property: 'og:title', content: meta.title },
+    { property: 'og:url', content: pageUrl },
+    { property: 'og:site_name', content: siteName },
+    { property: 'og:description', content: `${meta.publisher}, ${meta.published}: the source text as received, annotated.` },
+    { property: 'article:published_time', content: meta.published },
+    ...meta.authors.map((author) => ({ property: 'article:author', content: author })),
+  ];
+}
+
+/**
+ * schema.org JSON-LD: the original article as a NewsArticle, and this page as
+ * the annotated edition based on it.
+ */
+export function documentJsonLd(document: CorpusDocument, siteUrl: string, siteName: string): Record<string, unknown> {
+  const { meta } = document;
+  const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
+  const articleId = meta.url ?? `${pageUrl}#original-article`;
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'NewsArticle',
+        '@id': articleId,
+        headline: meta.title,
+        ...(meta.url ? { url: meta.url } : {}),
+        datePublished: meta.published,
+        inLanguage: meta.language,
+        publisher: { '@type': 'Organization', name: meta.publisher },
+        author: meta.authors.map((name) => ({ '@type': 'Person', name })),
+      },
+      {
+        '@type': 'WebPage',
+        '@id': pageUrl,
+        url: pageUrl,
+        name: `${meta.title} (annotated edition)`,
+        inLanguage: meta.language,
+        isPartOf: { '@type': 'WebSite', name: siteName, url: new URL('/', siteUrl).href },
+        isBasedOn: { '@id': articleId },
+        about: { '@id': articleId },
+      },
+    ],
+  };
+}
+
+const schemaTypes: Record<EntryType, string> = {
+  person: 'Person',
+  organisation: 'Organization',
+  institution: 'GovernmentOrganization',
+  place: 'Place',
+  event: 'Event',
+  agreement: 'CreativeWork',
+  publication: 'Periodical',
+};
+
+/** schema.org JSON-LD for a glossary entry, tied to Wikidata and Wikipedia where known. */
+export function entryJsonLd(entry: GlossaryEntry, siteUrl: string): Record<string, unknown> {
+  const { meta } = entry;
+  const sameAs = [...(meta.wikidata ? [`https://www.wikidata.org/wiki/${meta.wikidata}`] : []), ...(meta.wikipedia ? [meta.wikipedia] : [])];
+  return {
+    '@context': 'https://schema.org',
+    '@type': schemaTypes[meta.type],
+    '@id': new URL(glossaryPath(entry.id), siteUrl).href,
+    name: meta.name,
+    ...(meta.aliases.length > 0 ? { alternateName: meta.aliases } : {}),
+    description: meta.summary,
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+  };
+}
