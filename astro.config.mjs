@@ -20,6 +20,21 @@ export default defineConfig({
     processor: unified({ gfm: false, smartypants: false, ...annotationPipeline(corpusDir) }),
   },
   integrations: [corpus(), mdx()],
+  // Every page gets this policy as a <meta> tag; Astro adds hashes for what it bundles. Pagefind needs WebAssembly.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   // Scripts stay external files so that the Content Security Policy needs no 'unsafe-inline'.
   vite: {
     // The citation library (about 750 kB, 175 kB gzipped) is one chunk, loaded only when a reader asks for a citation.
