@@ -1,12 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-/**
- * Browsers cannot be downloaded on our machines, so the tests drive Debian's
- * Chromium when it is there (or the one CHROMIUM_PATH names), and Playwright's
- * own browser elsewhere.
- */
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumFlags, chromiumPath } from './tests/e2e/chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
@@ -26,10 +19,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: chromiumPath
-          ? {
-              executablePath: chromiumPath,
-              args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-            }
+          ? { executablePath: chromiumPath, args: chromiumFlags }
           : {},
       },
     },

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildCorpus, type ContentFile, type CorpusBuild } from '../lib/corpus.ts';
 import { contentRoot } from '../site.ts';
 
@@ -28,7 +28,8 @@ async function readTextFiles(root: string, paths: string[]): Promise<ContentFile
 
 /** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/lib/corpus.ts. */
 export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs): Promise<CorpusBuild> {
-  const abs = (dir: string) => join(root, dir);
+  // resolve, not join: CORPUS_CONTENT may be absolute.
+  const abs = (dir: string) => resolve(root, dir);
   const sourcePaths = await listFiles(abs(dirs.sources), '.txt');
   const sources = new Map<string, Uint8Array>(
     await Promise.all(sourcePaths.map(async (path) => [path.split('/').pop() ?? path, await readFile(path)] as [string, Uint8Array])),
@@ -39,5 +40,6 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs):
     comparisons: await readTextFiles(root, await listFiles(abs(dirs.comparisons), '.yaml')),
     sources,
     sourcesDir: dirs.sources,
+    glossaryDir: dirs.glossary,
   });
 }

@@ -4,7 +4,8 @@ import { paragraphPath } from './anchors.ts';
 import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
-import { parseMdx } from './parse.ts';
+import { parseMarkdown, parseMdx } from './parse.ts';
+import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { documentSchema, entrySchema, type DocumentMeta, type EntryMeta } from './schema.ts';
 import { sha256, splitSourceParagraphs } from './source.ts';
@@ -55,6 +56,8 @@ export interface CorpusFiles {
   sources: Map<string, Uint8Array>;
   /** Where sources live, for messages: `content/sources`. */
   sourcesDir: string;
+  /** Where glossary entries live, for messages: `content/glossary`. */
+  glossaryDir: string;
 }
 
 export interface CorpusBuild {
@@ -69,7 +72,10 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const problems: Problem[] = [];
   const entries = files.entries.flatMap((file) => loadEntry(file, problems));
   const entryIds = entries.map((entry) => entry.id);
-  const documents = files.documents.flatMap((file) => loadDocument(file, files, new Set(entryIds), entryIds, problems));
+  // Entries refused for their own problems are reported once, not again at every mention.
+  const refused = new Set(files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !entryIds.includes(id)));
+  const known = new Set([...entryIds, ...refused]);
+  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entryIds, problems));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
   entries.sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'en'));
@@ -102,7 +108,16 @@ function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
     problems.push(...result.problems);
     return [];
   }
-  return [{ id, file: file.path, meta: result.data }];
+  const before = problems.length;
+  // Markdown passes raw HTML through to the page, so an entry could carry a script: refuse it.
+  visit(parseMarkdown(file.text), 'html', (node) => {
+    problems.push({
+      file: file.path,
+      line: node.position?.start.line ?? 1,
+      message: `raw HTML is not allowed in glossary entries (found ${node.value.slice(0, 30)}): write Markdown, and escape a literal < as \\<`,
+    });
+  });
+  return problems.length === before ? [{ id, file: file.path, meta: result.data }] : [];
 }
 
 function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entryIds: string[], problems: Problem[]): CorpusDocument[] {
@@ -155,7 +170,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     for (const mention of block.mentions) {
       if (!known.has(mention.entry)) {
         const suggestions = closestIds(mention.entry, entryIds).map((id) => `"${id}"`);
-        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (content/glossary/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
+        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (${files.glossaryDir}/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
       }
     }
   }

@@ -3,13 +3,13 @@ import { plural } from '../lib/format.ts';
 
 /** Filters the glossary index as the reader types; without JavaScript the full list shows and the form stays hidden. */
 export function enableGlossaryFilter(): void {
-  const form = document.querySelector<HTMLFormElement>('.glossary-filter');
+  const form = document.querySelector<HTMLElement>('.glossary-filter');
   const input = document.querySelector<HTMLInputElement>('#glossary-filter-text');
   const select = document.querySelector<HTMLSelectElement>('#glossary-filter-type');
   const status = form?.querySelector<HTMLElement>('.filter-status');
-  if (!form || !input || !select || !status) return;
+  const clear = form?.querySelector<HTMLButtonElement>('.filter-clear');
+  if (!form || !input || !select || !status || !clear) return;
   form.hidden = false;
-  form.addEventListener('submit', (event) => event.preventDefault());
 
   const apply = () => {
     const words = foldForMatching(input.value).split(/\s+/u).filter(Boolean);
@@ -31,4 +31,10 @@ export function enableGlossaryFilter(): void {
   };
   input.addEventListener('input', apply);
   select.addEventListener('change', apply);
+  clear.addEventListener('click', () => {
+    input.value = '';
+    select.value = '';
+    apply();
+    input.focus();
+  });
 }

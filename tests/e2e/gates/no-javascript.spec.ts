@@ -1,0 +1,51 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { builtPages } from '../site.ts';
+
+test.use({ javaScriptEnabled: false });
+
+/**
+ * What must hold with JavaScript off: every paragraph of source text is
+ * visible, every mention is a link, and every note reference leads to a note
+ * that is shown once the reference is followed.
+ */
+async function problems(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const paragraph of await page.locator('.para').all()) {
+    if (!(await paragraph.isVisible())) found.push(`hidden paragraph ${(await paragraph.getAttribute('id')) ?? '?'}`);
+  }
+  const mentions = await page.locator('[data-entry]').evaluateAll((elements) =>
+    elements.filter((element) => !(element instanceof HTMLAnchorElement && element.getAttribute('href'))).map((element) => element.textContent ?? ''),
+  );
+  found.push(...mentions.map((text) => `mention without a link: ${text}`));
+  for (const reference of await page.locator('[data-footnote-ref]').all()) {
+    const target = decodeURIComponent(((await reference.getAttribute('href')) ?? '').slice(1));
+    if (!target || (await page.locator(`[id="${target}"]`).count()) === 0) {
+      found.push(`note reference to missing #${target}`);
+      continue;
+    }
+    await reference.click();
+    if (!(await page.locator(`[id="${target}"]`).isVisible())) found.push(`note #${target} stays hidden when its reference is followed`);
+  }
+  return found;
+}
+
+for (const width of [1280, 375]) {
+  test(`every page reads fully without JavaScript at ${width} px`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 800 });
+    const found: Record<string, string[]> = {};
+    for (const path of builtPages()) {
+      await page.goto(path);
+      const pageProblems = await problems(page);
+      if (pageProblems.length > 0) found[path] = pageProblems;
+      await expect(page.locator('main')).not.toBeEmpty();
+    }
+    expect(found).toEqual({});
+  });
+}
+
+test('the gate fails on a page that needs JavaScript', async ({ page }) => {
+  await page.setContent(readFileSync('tests/fixtures/gates/needs-javascript.html', 'utf8'));
+  expect(await problems(page)).toEqual(['hidden paragraph p2', 'mention without a link: mention', 'note reference to missing #fn-x']);
+});

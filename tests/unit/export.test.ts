@@ -1,0 +1,734 @@
+// @vitest-environment jsdom
+/**
+ * The open-data exports: annotations.jsonld (W3C Web Annotations) and corpus.json.
+ *
+ * Every exported selector is re-anchored with Apache Annotator, a library
+ * written for Web Annotation selectors and independent of our code, against
+ * the verbatim source (in a DOM, as a browser would hold the text file) and
+ * against the rendered page text, and must land on the words annotated.
+ */
+import { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, describeTextPosition } from '@apache-annotator/dom';
+import jsonld from 'jsonld';
+import type { JsonLdDocument, Options } from 'jsonld';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { paragraphPath } from '../../src/lib/anchors.ts';
+import { buildCorpus, type CorpusModel } from '../../src/lib/corpus.ts';
+import {
+  corpusJson,
+  noteMotivation,
+  noteTarget,
+  pageNotes,
+  webAnnotations,
+  type AnnotationCollection,
+  type ExportTexts,
+  type WebAnnotation,
+} from '../../src/lib/export.ts';
+import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/lib/source-offsets.ts';
+import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
+import { normalizeWhitespace } from '../../src/lib/text.ts';
+import { annotationPipeline } from '../../src/markdown/pipeline.ts';
+import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+
+const site = 'https://corpus.example.org';
+
+// ---------------------------------------------------------------------------
+// Source offsets
+
+describe('source offsets: from a paragraph’s normalised text back to the verbatim source', () => {
+  const tricky = [
+    'Title  with\ttwo runs 😀',
+    '',
+    '  Indented first line,   three spaces,',
+    'a line break inside the paragraph,\tand trailing spaces   ',
+    '   \t ',
+    'After a blank line of spaces: 𝔘nicode 😀 here.',
+  ].join('\r\n');
+
+  it('splits paragraphs and normalises their text exactly as splitSourceParagraphs does', () => {
+    expect(mapSourceParagraphs(tricky).map((paragraph) => paragraph.text)).toEqual(splitSourceParagraphs(tricky).map((paragraph) => paragraph.text));
+    expect(mapSourceParagraphs(tricky).map((paragraph) => paragraph.number)).toEqual([1, 2, 3]);
+  });
+
+  it('maps every word of the normalised text to the same word in the source', () => {
+    for (const paragraph of mapSourceParagraphs(tricky)) {
+      for (const word of paragraph.text.matchAll(/\S+/gu)) {
+        const span = toSourceSpan(paragraph, word.index, word.index + word[0].length);
+        expect(tricky.slice(span.start, span.end)).toBe(word[0]);
+      }
+    }
+  });
+
+  it('maps a range over a normalised space to the whole run of white space it stands for, line break included', () => {
+    const [, second] = mapSourceParagraphs(tricky);
+    const text = second?.text ?? '';
+    expect(text).toBe('Indented first line, three spaces, a line break inside the paragraph, and trailing spaces');
+    const from = text.indexOf('spaces, a line');
+    const span = toSourceSpan(second!, from, from + 'spaces, a line'.length);
+    expect(tricky.slice(span.start, span.end)).toBe('spaces,\r\na line');
+    // Leading and trailing white space of the paragraph belongs to no range.
+    const whole = toSourceSpan(second!, 0, text.length);
+    expect(tricky.slice(whole.start, whole.end)).toBe('Indented first line,   three spaces,\r\na line break inside the paragraph,\tand trailing spaces');
+  });
+
+  it('handles CR-only and LF line ends, and a source without a final line end', () => {
+    const source = 'one\rtwo\r\rthree\n\nfour';
+    expect(mapSourceParagraphs(source).map((paragraph) => paragraph.text)).toEqual(['one two', 'three', 'four']);
+    const [first] = mapSourceParagraphs(source);
+    const span = toSourceSpan(first!, 0, 7);
+    expect(source.slice(span.start, span.end)).toBe('one\rtwo');
+  });
+
+  it('counts positions in code points, so an emoji or a mathematical letter is one character', () => {
+    const count = codePointCounter('a😀b𝔘c');
+    expect([0, 1, 3, 4, 6, 7].map(count)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(() => count(2)).toThrow(/surrogate pair/u);
+    expect(() => count(8)).toThrow(RangeError);
+  });
+
+  it('gives each span of a paragraph in both measures, which slice the same words', () => {
+    const index = indexSource(tricky);
+    const text = index.paragraphs[2]?.text ?? '';
+    const start = text.indexOf('𝔘nicode 😀');
+    const position = sourcePosition(index, 3, start, start + '𝔘nicode 😀'.length);
+    expect(tricky.slice(position.units.start, position.units.end)).toBe('𝔘nicode 😀');
+    expect(sliceCodePoints(tricky, position.codePoints.start, position.codePoints.end)).toBe('𝔘nicode 😀');
+    expect(position.codePoints.start).toBe(position.units.start - 1); // the emoji of the title paragraph is one code point, two units
+    expect(() => sourcePosition(index, 4, 0, 1)).toThrow(/has 3 paragraphs/u);
+    expect(() => toSourceSpan(index.paragraphs[0]!, 3, 99)).toThrow(RangeError);
+  });
+
+  it('agrees with splitSourceParagraphs on random texts of awkward white space', () => {
+    const alphabet = ['a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u2028', '\ufeff', '😀', 'é', '\n\n', ' \n \n'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 300; round += 1) {
+      const source = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const mapped = mapSourceParagraphs(source);
+      expect(mapped.map((paragraph) => paragraph.text)).toEqual(splitSourceParagraphs(source).map((paragraph) => paragraph.text));
+      for (const paragraph of mapped) {
+        for (let unit = 0; unit < paragraph.text.length; unit += 1) {
+          const raw = source.slice(paragraph.from[unit], paragraph.to[unit]);
+          if (paragraph.text[unit] === ' ') expect(raw).toMatch(/^\s+$/u);
+          else expect(raw).toBe(paragraph.text[unit]);
+        }
+      }
+    }
+  });
+
+  it('is linear in the size of the source: a 2 MB source with 50,000 paragraphs maps in well under the time a quadratic pass would take', () => {
+    const source = Array.from({ length: 50_000 }, (_, index) => `Paragraph ${index}  with\r\nsome   words 😀.`).join('\r\n\r\n');
+    const started = performance.now();
+    const index = indexSource(source);
+    const last = index.paragraphs.at(-1)!;
+    const position = sourcePosition(index, last.number, 0, last.text.length);
+    expect(index.paragraphs).toHaveLength(50_000);
+    expect(source.slice(position.units.start, position.units.end)).toBe('Paragraph 49999  with\r\nsome   words 😀.');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Editorial notes
+
+describe('editorial notes: which words a note annotates', () => {
+  it('targets the word before the reference, without punctuation at its ends', () => {
+    const text = 'Police raided the camp in Mezez near Durres, following orders from SPAK and GJKKO, received support.';
+    const quoted = (offset: number) => {
+      const target = noteTarget(text, offset);
+      return [text.slice(target.start, target.end), target.rule];
+    };
+    expect(quoted(text.indexOf(' near'))).toEqual(['Mezez', 'word']);
+    expect(quoted(text.indexOf(' received'))).toEqual(['GJKKO', 'word']);
+    expect(quoted(text.indexOf(' following'))).toEqual(['Durres', 'word']);
+  });
+
+  it('quotes a word of punctuation alone as it is', () => {
+    const text = 'He paused — then spoke.';
+    const target = noteTarget(text, text.indexOf(' then'));
+    expect(text.slice(target.start, target.end)).toBe('—');
+  });
+
+  it('targets the sentence a reference closes inside a paragraph', () => {
+    const text = 'It renounced violence. By Fjori Sinoruka – Balkaninsight';
+    const target = noteTarget(text, 'It renounced violence.'.length);
+    expect([text.slice(target.start, target.end), target.rule]).toEqual(['It renounced violence.', 'sentence']);
+    const quoted = '“We support it,” he said. Then he left.';
+    const afterQuote = noteTarget(quoted, '“We support it,” he said.'.length);
+    expect(quoted.slice(afterQuote.start, afterQuote.end)).toBe('“We support it,” he said.');
+  });
+
+  it('targets the whole paragraph when the reference closes or opens it', () => {
+    const text = 'MEK’s compound after the police raid.';
+    expect(noteTarget(text, text.length)).toEqual({ start: 0, end: text.length, rule: 'paragraph' });
+    expect(noteTarget(text, 0)).toEqual({ start: 0, end: text.length, rule: 'paragraph' });
+  });
+
+  it('reads "[sic]" notes as editing, all others as commenting', () => {
+    expect(noteMotivation('[sic] “of of”: a word repeated in the source.')).toBe('editing');
+    expect(noteMotivation('Tuesday 20 June 2023.')).toBe('commenting');
+  });
+
+  it('finds each reference’s offset in the paragraph text and each note as plain text with its links', () => {
+    const { references, notes, blockTexts } = pageNotes(`---
+title: t
+---
+
+# Title[^t]
+
+Minister <Mention entry="bledi-cuci">Bledi Cuci</Mention>[^cuci] said
+on no account.[^end] Then   more.[^t]
+
+[^cuci]: Bledi Çuçi, see [A2 CNN, ¶ 10](/documents/a2/#p10) and
+    [the glossary](/glossary/bledi-cuci/).
+
+    A second paragraph with \`code\`.
+
+[^t]: A [link](https://example.org/x) and the [same](https://example.org/x).
+
+[^end]: End.
+`);
+    expect(blockTexts).toEqual(['Title', 'Minister Bledi Cuci said on no account. Then more.']);
+    expect(references).toEqual([
+      { label: 't', paragraph: 1, offset: 5, occurrence: 1 },
+      { label: 'cuci', paragraph: 2, offset: 'Minister Bledi Cuci'.length, occurrence: 1 },
+      { label: 'end', paragraph: 2, offset: 'Minister Bledi Cuci said on no account.'.length, occurrence: 1 },
+      { label: 't', paragraph: 2, offset: 'Minister Bledi Cuci said on no account. Then more.'.length, occurrence: 2 },
+    ]);
+    expect(notes).toEqual([
+      {
+        label: 'cuci',
+        text: 'Bledi Çuçi, see A2 CNN, ¶ 10 and the glossary.\n\nA second paragraph with code.',
+        links: ['/documents/a2/#p10', '/glossary/bledi-cuci/'],
+      },
+      { label: 't', text: 'A link and the same.', links: ['https://example.org/x'] },
+      { label: 'end', text: 'End.', links: [] },
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Helpers: the corpus, the texts, anchoring
+
+/** The texts the export reads, as the build reads them: sources decoded as the corpus check decodes them. */
+function readTexts(model: CorpusModel, root: string, sourcesDir = 'content/sources'): ExportTexts {
+  return {
+    sources: new Map(model.documents.map((document) => [document.meta.source, new TextDecoder('utf-8').decode(readFileSync(join(root, sourcesDir, document.meta.source)))])),
+    pages: new Map(model.documents.map((document) => [document.slug, readFileSync(join(root, document.file), 'utf8')])),
+  };
+}
+
+function quoteOf(annotation: WebAnnotation) {
+  return annotation.target.selector[0];
+}
+
+function positionOf(annotation: WebAnnotation) {
+  return annotation.target.selector[1];
+}
+
+function slugOf(annotation: WebAnnotation): string {
+  return new URL(annotation.target.scope).pathname.split('/')[2] ?? '';
+}
+
+function paragraphOf(annotation: WebAnnotation): number {
+  return Number(new URL(annotation.target.scope).hash.replace('#p', ''));
+}
+
+async function all(matches: AsyncIterable<Range>): Promise<Range[]> {
+  const ranges: Range[] = [];
+  for await (const range of matches) ranges.push(range);
+  return ranges;
+}
+
+/** The verbatim source in a DOM, character for character: set as text, so no HTML parsing touches its line ends. */
+function sourceElement(text: string): HTMLElement {
+  const pre = document.createElement('pre');
+  pre.textContent = text;
+  return pre;
+}
+
+/**
+ * Re-anchors each annotation in the verbatim source with Apache Annotator: the
+ * position selector must select `exact`, the quote selector must match once,
+ * and Apache Annotator's own description of that match must give back our
+ * TextPositionSelector (so both count characters the same way).
+ */
+async function expectAnchorsInSource(annotations: WebAnnotation[], sources: ReadonlyMap<string, string>): Promise<void> {
+  for (const annotation of annotations) {
+    const sourceUrl = annotation.target.source.id;
+    const text = sources.get(sourceUrl.split('/').pop() ?? '') ?? '';
+    const pre = sourceElement(text);
+    const quote = quoteOf(annotation);
+    const position = positionOf(annotation);
+    const where = `${annotation.id} (${JSON.stringify(quote.exact)})`;
+
+    expect(sliceCodePoints(text, position.start, position.end), where).toBe(quote.exact);
+    const [byPosition] = await all(createTextPositionSelectorMatcher(position)(pre));
+    expect(byPosition?.toString(), where).toBe(quote.exact);
+
+    // The quote finds the words on its own: it matches once, unless its context already spans its whole paragraph
+    // and that paragraph recurs word for word, when one of its matches is at the position given.
+    const byQuote = await all(createTextQuoteSelectorMatcher(quote)(pre));
+    const found = await Promise.all(byQuote.map(async (range) => ({ text: range.toString(), ...(await describeTextPosition(range, pre)) })));
+    const expected = { text: quote.exact, type: 'TextPositionSelector', start: position.start, end: position.end };
+    if (found.length === 1) expect(found[0], where).toEqual(expected);
+    else {
+      const paragraphs = mapSourceParagraphs(text).map((paragraph) => paragraph.text);
+      expect(paragraphs, `${where}: an ambiguous quote spans its whole paragraph`).toContain(normalizeWhitespace(`${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`));
+      expect(found, where).toContainEqual(expected);
+    }
+  }
+}
+
+/** The rendered page's source text with each footnote reference replaced by an empty marker, so quotes match the words alone. */
+function prepareRenderedPage(root: ParentNode): void {
+  for (const link of Array.from(root.querySelectorAll('a[data-footnote-ref]'))) {
+    const marker = link.ownerDocument.createElement('span');
+    marker.dataset.noteRef = (link.getAttribute('href') ?? '').replace(/^#(?:sn|fn)-/u, '');
+    marker.dataset.referenceId = link.id;
+    (link.closest('sup') ?? link).replaceWith(marker);
+  }
+}
+
+function collapseWhiteSpace(root: Node): void {
+  const walker = root.ownerDocument!.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.nodeValue = (node.nodeValue ?? '').replace(/\s+/gu, ' ');
+}
+
+const collapse = (text: string | undefined) => (text === undefined ? undefined : text.replace(/\s+/gu, ' '));
+
+/**
+ * Re-anchors each annotation's quote in the rendered page, inside the
+ * paragraph its scope names (`#p7`), and checks it lands on the right words: a
+ * mention on the whole of the link to its glossary entry, a note on words
+ * followed by nothing but punctuation up to the note's own reference mark.
+ * Where the page renders a source's line breaks and runs of spaces differently
+ * (`collapse`), both sides are compared with white space collapsed.
+ */
+async function expectAnchorsInPage(page: Document, annotations: WebAnnotation[], options: { collapse: boolean }): Promise<void> {
+  const sourceText = page.querySelector('.source-text');
+  expect(sourceText, 'the page has its source text section').not.toBeNull();
+  prepareRenderedPage(sourceText!);
+  if (options.collapse) collapseWhiteSpace(sourceText!);
+  for (const annotation of annotations) {
+    const selector = quoteOf(annotation);
+    const quote = options.collapse ? { ...selector, exact: collapse(selector.exact)!, prefix: collapse(selector.prefix), suffix: collapse(selector.suffix) } : selector;
+    const where = `${annotation.id} (${JSON.stringify(quote.exact)})`;
+    const paragraph = sourceText!.querySelector(`#p${paragraphOf(annotation)}`);
+    const words = paragraph?.querySelector('.para-text');
+    expect(words, `${where}: ¶ ${paragraphOf(annotation)} is on the page`).toBeTruthy();
+
+    const matches = await all(createTextQuoteSelectorMatcher(quote)(words!));
+    expect(matches.map((range) => range.toString()), where).toEqual([quote.exact]);
+    const match = matches[0]!;
+
+    if (annotation.motivation === 'identifying') {
+      const entry = new URL(annotation.body[0]!).pathname.split('/')[2];
+      const link = (match.startContainer.parentElement as Element).closest('a.mention');
+      expect(link?.getAttribute('data-entry'), where).toBe(entry);
+      expect(link?.contains(match.endContainer), where).toBe(true);
+      expect(link?.textContent, where).toBe(quote.exact);
+    } else {
+      // The note's own reference: `fnref-label`, or `fnref-label-2` for its second reference on the page.
+      const [label = '', occurrence = '1'] = (annotation.id.split('/note/')[1] ?? '').split('/').map(decodeURIComponent);
+      const referenceId = occurrence === '1' ? `fnref-${label}` : `fnref-${label}-${occurrence}`;
+      const marker = Array.from(words!.querySelectorAll<HTMLElement>('span[data-note-ref]')).find((candidate) => candidate.dataset.referenceId === referenceId);
+      expect(marker, `${where}: the note's reference mark is in ¶ ${paragraphOf(annotation)}`).toBeTruthy();
+      expect(match.endContainer.compareDocumentPosition(marker!) & Node.DOCUMENT_POSITION_FOLLOWING, `${where}: the quoted words come before the reference`).toBeTruthy();
+      const between = page.createRange();
+      between.setStart(match.endContainer, match.endOffset);
+      between.setEndBefore(marker!);
+      expect(between.toString(), `${where}: only punctuation between the quoted words and the note's reference`).toMatch(/^[\p{P}\s]*$/u);
+    }
+  }
+}
+
+/** A page rendered by the site's annotation pipeline, without the rest of the build. */
+function renderPage(mdx: string): Document {
+  const pipeline = annotationPipeline('/corpus/');
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(pipeline.remarkPlugins as never)
+    .use(remarkRehype, pipeline.remarkRehype)
+    .use(pipeline.rehypePlugins as never)
+    .use(rehypeStringify);
+  const html = String(processor.processSync(new VFile({ value: mdx, path: '/corpus/page.mdx' })));
+  return new DOMParser().parseFromString(`<section class="source-text">${html}</section>`, 'text/html');
+}
+
+// ---------------------------------------------------------------------------
+// Validation against the Web Annotation model
+
+const contextTerms = JSON.parse(readFileSync('tests/fixtures/export/anno-context-terms.json', 'utf8')) as { '@context': Record<string, unknown> };
+
+/** Serves the Web Annotation context from the test fixture; any other document is refused, as the tests have no network. */
+const documentLoader = async (url: string) => {
+  if (url !== 'http://www.w3.org/ns/anno.jsonld' && url !== 'https://www.w3.org/ns/anno.jsonld') throw new Error(`no network in tests: refused to load ${url}`);
+  return { contextUrl: undefined, documentUrl: url, document: { '@context': contextTerms['@context'] } };
+};
+
+async function expandSafely(document: object): Promise<unknown[]> {
+  // Safe mode refuses anything the context cannot map: an unknown or misspelt term fails instead of being dropped.
+  // (@types/jsonld predates safe mode and types the loader for callbacks, hence the cast.)
+  return jsonld.expand(document as JsonLdDocument, { documentLoader, safe: true } as unknown as Options.Expand);
+}
+
+const oa = (term: string) => `http://www.w3.org/ns/oa#${term}`;
+const as = (term: string) => `http://www.w3.org/ns/activitystreams#${term}`;
+const iri = z.url().regex(/^https?:\/\//u);
+
+/** The Web Annotation Data Model's requirements on what the export emits, as a strict schema: no property outside the model. */
+const textQuoteSelector = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().min(1).optional(), suffix: z.string().min(1).optional() }).strict();
+const textPositionSelector = z
+  .object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .strict()
+  .refine((selector) => selector.start < selector.end, 'start must come before end');
+const target = z
+  .object({
+    type: z.literal('SpecificResource'),
+    source: z.object({ id: iri, type: z.literal('Text'), format: z.literal('text/plain'), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u) }).strict(),
+    scope: iri,
+    selector: z.tuple([textQuoteSelector, textPositionSelector]),
+  })
+  .strict();
+const annotationSchema = z.discriminatedUnion('motivation', [
+  z.object({ id: iri, type: z.literal('Annotation'), motivation: z.literal('identifying'), body: z.array(iri).min(1), target }).strict(),
+  ...(['commenting', 'editing'] as const).map((motivation) =>
+    z
+      .object({
+        id: iri,
+        type: z.literal('Annotation'),
+        motivation: z.literal(motivation),
+        body: z.tuple(
+          [z.object({ type: z.literal('TextualBody'), value: z.string().min(1), format: z.literal('text/plain'), language: z.literal('en'), purpose: z.literal(motivation) }).strict()],
+          z.object({ type: z.literal('SpecificResource'), source: iri, purpose: z.literal('linking') }).strict(),
+        ),
+        target,
+      })
+      .strict(),
+  ),
+]);
+const collectionSchema = z
+  .object({
+    '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
+    id: iri,
+    type: z.literal('AnnotationCollection'),
+    label: z.string().min(1),
+    total: z.number().int().nonnegative(),
+    first: z.object({ id: iri, type: z.literal('AnnotationPage'), partOf: iri, startIndex: z.literal(0), items: z.array(annotationSchema) }).strict(),
+    last: iri,
+  })
+  .strict();
+
+type Expanded = Record<string, unknown[] | undefined> & { '@id'?: string; '@type'?: string[] };
+const ids = (values: unknown[] | undefined) => (values ?? []).map((value) => (value as { '@id'?: string })['@id']);
+const nodes = (values: unknown[] | undefined) => (values ?? []) as Expanded[];
+
+/** Checks the expanded graph says, in the model's own terms, what the compact export says. */
+function expectExpandedAnnotations(expanded: unknown[], collection: AnnotationCollection): void {
+  const [root] = expanded as unknown as Expanded[];
+  expect(root?.['@type']).toEqual([as('OrderedCollection')]);
+  const [page] = nodes(root?.[as('first')]);
+  expect(page?.['@type']).toEqual([as('OrderedCollectionPage')]);
+  const items = nodes((page?.[as('items')]?.[0] as { '@list': unknown[] })['@list']);
+  expect(items).toHaveLength(collection.total);
+  items.forEach((item, index) => {
+    const compact = collection.first.items[index]!;
+    expect(item['@id']).toBe(compact.id);
+    expect(item['@type']).toEqual([oa('Annotation')]);
+    expect(ids(item[oa('motivatedBy')])).toEqual([oa(compact.motivation)]);
+    expect(item[oa('hasBody')]?.length).toBe(compact.body.length);
+    const [expandedTarget] = nodes(item[oa('hasTarget')]);
+    expect(expandedTarget?.['@type']).toEqual([oa('SpecificResource')]);
+    expect(ids(expandedTarget?.[oa('hasSource')])).toEqual([compact.target.source.id]);
+    expect(ids(expandedTarget?.[oa('hasScope')])).toEqual([compact.target.scope]);
+    const selectors = nodes(expandedTarget?.[oa('hasSelector')]);
+    expect(selectors.map((selector) => selector['@type'])).toEqual([[oa('TextQuoteSelector')], [oa('TextPositionSelector')]]);
+    expect(selectors[0]?.[oa('exact')]).toEqual([{ '@value': quoteOf(compact).exact }]);
+    expect(selectors[1]?.[oa('start')]).toEqual([{ '@value': positionOf(compact).start, '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger' }]);
+  });
+  // Every node and link is an absolute IRI: nothing in the export depends on where the file is read from.
+  const every = JSON.stringify(expanded).matchAll(/"@id":"([^"]*)"/gu);
+  for (const [, value] of every) expect(value).toMatch(/^https?:\/\//u);
+}
+
+// ---------------------------------------------------------------------------
+// A small corpus of awkward text: CRLF, a paragraph over three lines, runs of spaces, characters outside the BMP
+
+describe('exports of a corpus whose source has awkward white space and characters outside the BMP', () => {
+  const source = [
+    'Title  with\ttwo runs 😀',
+    '',
+    'A 😀 paragraph that runs',
+    'over three lines,   with runs of spaces,',
+    '\tand a tab before 𝔘nicode math.  ',
+    ' ',
+    'One sentence.  Last one: “quoted” — and a final word.',
+    '',
+  ].join('\r\n');
+  const page = `---
+title: An awkward source
+publisher: Test
+published: 2024-01-02
+language: en
+source: awkward.txt
+sha256: ${sha256(source)}
+---
+
+# Title with two runs <Mention entry="smile">😀</Mention>
+
+A 😀[^emoji] paragraph that runs
+over three lines, with <Mention entry="runs">runs of spaces</Mention>,
+and a tab before <Mention entry="math">𝔘nicode math</Mention>.[^math]
+
+One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
+
+[^emoji]: [sic] A note with a [link](/documents/awkward/#p2) and an [external one](https://example.org/a?b=c).
+
+[^math]: On the whole paragraph, which it closes.
+
+[^one]: On the sentence it closes.
+
+[^quoted]: On the word before it.
+
+[^end]: On the whole paragraph.
+`;
+  const entry = (name: string, wikidata?: string) => `---\nname: ${name}\ntype: publication\nsummary: A test entry.\n${wikidata ? `wikidata: ${wikidata}\n` : ''}---\n`;
+  const { model, problems } = buildCorpus({
+    documents: [{ path: 'content/corpus/awkward.mdx', text: page }],
+    entries: [
+      { path: 'content/glossary/smile.md', text: entry('Smile', 'Q11') },
+      { path: 'content/glossary/runs.md', text: entry('Runs') },
+      { path: 'content/glossary/math.md', text: entry('Math', 'Q395') },
+    ],
+    comparisons: [],
+    sources: new Map([['awkward.txt', new TextEncoder().encode(source)]]),
+    sourcesDir: 'content/sources',
+    glossaryDir: 'content/glossary',
+  });
+  const texts: ExportTexts = { sources: new Map([['awkward.txt', source]]), pages: new Map([['awkward', page]]) };
+  const collection = webAnnotations(model, texts, `${site}/`);
+  const items = collection.first.items;
+
+  it('is a valid corpus to begin with', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('exports each mention and each note reference once: paragraph by paragraph, mentions then notes', () => {
+    expect(items.map((item) => [item.motivation, quoteOf(item).exact])).toEqual([
+      ['identifying', '😀'],
+      ['identifying', 'runs of spaces'],
+      ['identifying', '𝔘nicode math'],
+      ['editing', '😀'],
+      ['commenting', 'A 😀 paragraph that runs\r\nover three lines,   with runs of spaces,\r\n\tand a tab before 𝔘nicode math.'],
+      ['commenting', 'One sentence.'],
+      ['commenting', 'quoted'],
+      ['commenting', 'One sentence.  Last one: “quoted” — and a final word.'],
+    ]);
+    expect(collection.total).toBe(8);
+  });
+
+  it('quotes the verbatim source, line ends and runs of spaces included, with context that stays inside the paragraph', () => {
+    const [smile, runs, math] = items;
+    expect(quoteOf(smile!)).toEqual({ type: 'TextQuoteSelector', exact: '😀', prefix: 'Title  with\ttwo runs ' });
+    expect(quoteOf(runs!)).toEqual({ type: 'TextQuoteSelector', exact: 'runs of spaces', prefix: ' runs\r\nover three lines,   with ', suffix: ',\r\n\tand a tab before 𝔘nicode mat' });
+    expect([...(quoteOf(runs!).prefix ?? '')]).toHaveLength(32);
+    expect([...(quoteOf(runs!).suffix ?? '')]).toHaveLength(32);
+    expect(quoteOf(math!)).toEqual({ type: 'TextQuoteSelector', exact: '𝔘nicode math', prefix: 's of spaces,\r\n\tand a tab before ', suffix: '.' });
+  });
+
+  it('counts positions in code points of the source: the title emoji and 𝔘 are one character each', () => {
+    const math = items[2]!;
+    const unitStart = source.indexOf('𝔘nicode');
+    expect(positionOf(math)).toEqual({ type: 'TextPositionSelector', start: unitStart - 2, end: unitStart - 2 + 12 });
+  });
+
+  it('re-anchors every selector in the verbatim source with Apache Annotator', async () => {
+    await expectAnchorsInSource(items, texts.sources);
+  });
+
+  it('re-anchors every quote in the page rendered from the MDX, white space compared collapsed', async () => {
+    await expectAnchorsInPage(renderPage(page), items, { collapse: true });
+  });
+
+  it('gives note bodies as plain text with their links made absolute', () => {
+    expect(items[3]?.motivation).toBe('editing');
+    expect(items[3]?.body).toEqual([
+      { type: 'TextualBody', value: '[sic] A note with a link and an external one.', format: 'text/plain', language: 'en', purpose: 'editing' },
+      { type: 'SpecificResource', source: `${site}/documents/awkward/#p2`, purpose: 'linking' },
+      { type: 'SpecificResource', source: 'https://example.org/a?b=c', purpose: 'linking' },
+    ]);
+  });
+
+  it('gives mention bodies as the glossary page, then the Wikidata item where there is one', () => {
+    expect(items.slice(0, 3).map((item) => item.body)).toEqual([
+      [`${site}/glossary/smile/`, 'http://www.wikidata.org/entity/Q11'],
+      [`${site}/glossary/runs/`],
+      [`${site}/glossary/math/`, 'http://www.wikidata.org/entity/Q395'],
+    ]);
+  });
+
+  it('gives corpus.json mention offsets in code points of the paragraph text', () => {
+    const [, second] = corpusJson(model, site).documents[0]!.paragraphs;
+    expect(second?.mentions.map(({ entry, start, end, text }) => [entry, start, end, text, sliceCodePoints(second.text, start, end)])).toEqual([
+      ['runs', 47, 61, 'runs of spaces', 'runs of spaces'],
+      ['math', 80, 92, '𝔘nicode math', '𝔘nicode math'],
+    ]);
+  });
+
+  it('refuses to export when the MDX text given is not the page the model was built from', () => {
+    const changed = { ...texts, pages: new Map([['awkward', page.replace('a final word', 'the final word')]]) };
+    expect(() => webAnnotations(model, changed, site)).toThrow(/¶ 3 of the MDX text given differs/u);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The published corpus
+
+const root = process.cwd();
+const { model, problems } = await loadCorpus(root);
+const texts = readTexts(model, root);
+const collection = webAnnotations(model, texts, site);
+const annotations = collection.first.items;
+const corpus = corpusJson(model, site);
+
+describe('annotations.jsonld of the published corpus', () => {
+  it('is built from a corpus without problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('holds one annotation per mention and one per note reference, each with its own id', () => {
+    const mentions = model.documents.flatMap((document) => document.blocks.flatMap((block) => block.mentions));
+    const references = model.documents.flatMap((document) => document.blocks.flatMap((block) => block.footnoteLabels));
+    expect(annotations.filter((item) => item.motivation === 'identifying')).toHaveLength(mentions.length);
+    expect(annotations.filter((item) => item.motivation !== 'identifying')).toHaveLength(references.length);
+    expect(collection.total).toBe(mentions.length + references.length);
+    expect(new Set(annotations.map((item) => item.id)).size).toBe(annotations.length);
+  });
+
+  it('follows the Web Annotation Data Model: a strict schema of what the model allows accepts every annotation', () => {
+    expect(collectionSchema.safeParse(collection).error?.issues ?? []).toEqual([]);
+  });
+
+  it('expands under the Web Annotation JSON-LD context in safe mode to oa:Annotations with bodies, targets and selectors', async () => {
+    expectExpandedAnnotations(await expandSafely(collection), collection);
+  });
+
+  it('fails that validation when a term is not in the Web Annotation context', async () => {
+    const [first] = annotations;
+    const stray = { ...collection, first: { ...collection.first, items: [{ ...first, note: 'not a term of the model' }] } };
+    await expect(expandSafely(stray)).rejects.toThrow(/Safe mode validation error/u);
+  });
+
+  it('re-anchors every selector in the verbatim source with Apache Annotator, at the position given', async () => {
+    await expectAnchorsInSource(annotations, texts.sources);
+  });
+
+  it('quotes exactly the words of the mention, and for notes the words the targeting rule picks', () => {
+    for (const document of model.documents) {
+      const notes = pageNotes(texts.pages.get(document.slug) ?? '');
+      const expected = document.blocks.flatMap((block) => [
+        ...block.mentions.map((mention) => block.text.slice(mention.start, mention.end)),
+        ...notes.references
+          .filter((reference) => reference.paragraph === block.number)
+          .map((reference) => {
+            const target = noteTarget(block.text, reference.offset);
+            return block.text.slice(target.start, target.end);
+          }),
+      ]);
+      const exported = annotations.filter((item) => slugOf(item) === document.slug).map((item) => normalizeWhitespace(quoteOf(item).exact));
+      expect(exported).toEqual(expected);
+    }
+  });
+
+  it('targets notes as the rules say on the real pages', () => {
+    const note = (label: string) => annotations.find((item) => item.id.endsWith(`/note/${label}`));
+    expect(quoteOf(note('mezez')!).exact).toBe('Mezez');
+    expect(note('mezez')?.motivation).toBe('editing');
+    expect(quoteOf(note('orders')!).exact).toBe('GJKKO');
+    expect(quoteOf(note('delisting')!).exact).toBe('The US listed it as a terrorist organisation in 1997 but removed it from the blacklist in 2012 after it renounced violence.');
+    expect(quoteOf(note('caption')!).exact).toBe('MEK members protest at their compound near Durres after the police raid on Tuesday. Photo: LSA');
+    expect(note('man')?.body.slice(1)).toEqual([{ type: 'SpecificResource', source: `${site}/glossary/ali-mostashari/`, purpose: 'linking' }]);
+  });
+
+  it('re-anchors every quote in the page rendered from the MDX by the site’s annotation pipeline, white space exact', async () => {
+    for (const document of model.documents) {
+      await expectAnchorsInPage(renderPage(texts.pages.get(document.slug) ?? ''), annotations.filter((item) => slugOf(item) === document.slug), { collapse: false });
+    }
+  });
+
+  const built = model.documents.map((document) => join(root, 'dist', 'documents', document.slug, 'index.html'));
+  const newestContent = Math.max(...['content/corpus', 'content/sources'].flatMap((dir) => readdirSync(join(root, dir)).map((name) => statSync(join(root, dir, name)).mtimeMs)));
+  const distIsCurrent = built.every((path) => existsSync(path) && statSync(path).mtimeMs >= newestContent);
+  it.skipIf(!distIsCurrent)('re-anchors every quote in the built pages in dist/ (skipped when dist/ is missing or older than content/: run `npm run build`)', async () => {
+    for (const [index, document] of model.documents.entries()) {
+      const page = new DOMParser().parseFromString(readFileSync(built[index]!, 'utf8'), 'text/html');
+      await expectAnchorsInPage(page, annotations.filter((item) => slugOf(item) === document.slug), { collapse: false });
+    }
+  });
+
+  it('is deterministic: the same content gives the same bytes', () => {
+    expect(JSON.stringify(webAnnotations(model, readTexts(model, root), site))).toBe(JSON.stringify(collection));
+  });
+});
+
+describe('corpus.json of the published corpus', () => {
+  it('lists every document with its metadata, source and every paragraph', () => {
+    expect(corpus.documents.map((document) => [document.slug, document.paragraphs.length, document.sourceUrl])).toEqual(
+      model.documents.map((document) => [document.slug, document.blocks.length, `${site}/sources/${document.meta.source}`]),
+    );
+    for (const [index, document] of corpus.documents.entries()) {
+      expect(document.meta).toEqual(model.documents[index]?.meta);
+      expect(document.sha256).toBe(sha256(readFileSync(join(root, 'content/sources', document.meta.source))));
+    }
+  });
+
+  it('gives each paragraph the permanent anchor the site publishes and the lock file records', () => {
+    const anchors = corpus.documents.flatMap((document) => document.paragraphs.map((paragraph) => paragraph.anchor));
+    expect(anchors).toEqual(model.anchors);
+    const lock = JSON.parse(readFileSync(join(root, 'content/anchors.lock.json'), 'utf8')) as { anchors: string[] };
+    for (const anchor of anchors) expect(lock.anchors).toContain(anchor);
+    const slug = corpus.documents[0]?.slug ?? '';
+    expect(corpus.documents[0]?.paragraphs[6]).toMatchObject({ number: 7, id: 'p7', anchor: paragraphPath(slug, 7), url: `${site}${paragraphPath(slug, 7)}` });
+  });
+
+  it('gives each mention offsets whose slice of the paragraph text is the mention’s words', () => {
+    let count = 0;
+    for (const document of corpus.documents) {
+      for (const paragraph of document.paragraphs) {
+        for (const mention of paragraph.mentions) {
+          expect(sliceCodePoints(paragraph.text, mention.start, mention.end)).toBe(mention.text);
+          count += 1;
+        }
+      }
+    }
+    expect(count).toBe(annotations.filter((item) => item.motivation === 'identifying').length);
+  });
+
+  it('lists the glossary entries in the model’s order, each mentioned entry with its count', () => {
+    expect(corpus.glossary.map((entry) => entry.id)).toEqual(model.entries.map((entry) => entry.id));
+    const mentioned = new Set(corpus.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.mentions.map((mention) => mention.entry))));
+    for (const id of mentioned) expect(corpus.glossary.find((entry) => entry.id === id)?.mentionCount).toBeGreaterThan(0);
+    const bledi = corpus.glossary.find((entry) => entry.id === 'bledi-cuci');
+    expect(bledi).toMatchObject({ url: `${site}/glossary/bledi-cuci/`, type: 'person' });
+  });
+
+  it('survives a JSON round trip unchanged and carries nothing that changes from build to build', () => {
+    expect(JSON.parse(JSON.stringify(corpus))).toEqual(corpus);
+    expect(JSON.stringify(corpusJson(model, `${site}/`))).toBe(JSON.stringify(corpus));
+  });
+});
