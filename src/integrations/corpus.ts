@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/problems.ts';
 import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
 import { contentDirs, loadCorpus } from './load-corpus.ts';
+import { writeExports } from './exports.ts';
 import { writeSearchIndex } from './search-index.ts';
 import type { CorpusModel } from '../lib/corpus.ts';
 
@@ -17,12 +18,15 @@ const virtualId = 'virtual:corpus';
  */
 export function corpus(): AstroIntegration {
   let model: CorpusModel | undefined;
+  let root = '';
+  let site = '';
   let renderStarted = 0;
   return {
     name: 'corpus',
     hooks: {
       'astro:config:setup': async ({ config, updateConfig, logger }) => {
-        const root = fileURLToPath(config.root);
+        root = fileURLToPath(config.root);
+        site = config.site ?? '';
         const started = performance.now();
         const loaded = await loadCorpus(root);
         const { problems } = loaded;
@@ -59,6 +63,9 @@ export function corpus(): AstroIntegration {
         const started = performance.now();
         const stats = await writeSearchIndex(model, fileURLToPath(dir));
         logger.info(`stage search index: ${stats.records} paragraphs and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
+        const exportStarted = performance.now();
+        const exported = await writeExports(model, root, fileURLToPath(dir), site);
+        logger.info(`stage exports: ${exported.annotations} annotations in ${Math.round(performance.now() - exportStarted)} ms`);
       },
     },
   };

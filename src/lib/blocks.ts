@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { NormalizedText } from './text.ts';
 
@@ -155,12 +155,27 @@ function collectInline(node: PhrasingContent, text: NormalizedText, mentions: Me
     case 'mdxJsxTextElement':
       collectMention(node, text, mentions, report);
       return;
+    case 'link':
+      // GFM turns web and e-mail addresses in the text into links, and no escape prevents it: they are source text.
+      if (isAutolinkLiteral(node)) {
+        text.append(node.children[0]?.type === 'text' ? node.children[0].value : '');
+        return;
+      }
+      report(node, `unexpected link in the source text: ${escapeHint}`);
+      return;
     case 'mdxTextExpression':
       report(node, 'JavaScript expressions (`{…}`) are not allowed in corpus pages: MDX content must not run code; write a literal brace as `\\{`');
       return;
     default:
       report(node, `unexpected ${node.type} in the source text: ${escapeHint}`);
   }
+}
+
+/** A link GFM made from a bare address (`www.x.org`, `https://x.org`, `a@b.org`), not one an editor wrote. */
+function isAutolinkLiteral(node: Link): boolean {
+  const [child, ...rest] = node.children;
+  if (rest.length > 0 || child?.type !== 'text') return false;
+  return [child.value, `http://${child.value}`, `mailto:${child.value}`].includes(node.url);
 }
 
 function collectMention(node: MdxJsxTextElement, text: NormalizedText, mentions: MentionSpan[], report: Report): void {

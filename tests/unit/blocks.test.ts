@@ -50,3 +50,16 @@ Minister <Mention entry="bledi-cuci">Bledi Çuçi</Mention> said.[^1]
     expect(issues).toEqual([{ line: 3, column: 1, message: 'unexpected list: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash' }]);
   });
 });
+
+describe('addresses in the source text', () => {
+  it('keeps web and e-mail addresses, which GFM links, as source text', () => {
+    const { blocks, issues } = extractBlocks(parseMdx('See www.example.com, https://example.org/a?b=1 and press@example.org for more.'));
+    expect(issues).toEqual([]);
+    expect(blocks[0]?.text).toBe('See www.example.com, https://example.org/a?b=1 and press@example.org for more.');
+  });
+
+  it('still refuses a link an editor wrote into the text', () => {
+    const { issues } = extractBlocks(parseMdx('See [the site](https://example.org).'));
+    expect(issues.map((issue) => issue.message)).toEqual(['unexpected link in the source text: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash']);
+  });
+});
