@@ -18,6 +18,8 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark plugins; smartypants would alter the source's punctuation.
     processor: unified({ gfm: false, smartypants: false, ...annotationPipeline(corpusDir) }),
+    // The corpus has no code; Shiki's inline styles would need 'unsafe-inline' under the CSP.
+    syntaxHighlight: false,
   },
   integrations: [corpus(), mdx()],
   // Every page gets this policy as a <meta> tag; Astro adds hashes for what it bundles. Pagefind needs WebAssembly.

@@ -1,10 +1,11 @@
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { resolve } from 'node:path';
-import { documentSchema, entrySchema } from './lib/schema.ts';
+import { frontMatterLoader } from './integrations/front-matter-loader.ts';
 import { contentDirs } from './integrations/load-corpus.ts';
+import { documentSchema, entrySchema } from './lib/schema.ts';
 
 export const collections = {
-  corpus: defineCollection({ loader: glob({ pattern: '*.mdx', base: resolve(contentDirs.corpus) }), schema: documentSchema }),
+  corpus: defineCollection({ loader: frontMatterLoader(contentDirs.corpus), schema: documentSchema }),
   glossary: defineCollection({ loader: glob({ pattern: '*.md', base: resolve(contentDirs.glossary) }), schema: entrySchema }),
 };

@@ -1,8 +1,10 @@
 declare module 'virtual:corpus' {
-  const model: import('./lib/corpus.ts').CorpusModel;
+  const model: import('./lib/page-model.ts').PageModel;
   export default model;
   /** Recorded redirects of vanished anchor URLs: old URL → new URL. */
   export const redirects: Record<string, string>;
+  /** Where the corpus check stored each document's rendered text and each entry's mentions, page by page. */
+  export const pageStore: string;
 }
 
 declare module '*.csl?raw' {

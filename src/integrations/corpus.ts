@@ -4,6 +4,10 @@ import { ContentError } from '../lib/problems.ts';
 import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
 import { contentDirs, loadCorpus } from './load-corpus.ts';
 import { writeExports } from './exports.ts';
+import { writePageStore } from './page-store.ts';
+import { corpusPageRenderer } from '../markdown/render-page.ts';
+import { resolve } from 'node:path';
+import { pageModel } from '../lib/page-model.ts';
 import { writeSearchIndex } from './search-index.ts';
 import type { CorpusModel } from '../lib/corpus.ts';
 
@@ -11,9 +15,9 @@ const virtualId = 'virtual:corpus';
 
 /**
  * Checks the whole corpus before Astro renders anything (front matter,
- * fidelity to the sources, mentions, notes, the anchor lock) and hands the
- * model it built to the pages as `virtual:corpus`, so that cross-document
- * indexes are computed once per build. After the build it writes the search
+ * fidelity to the sources, mentions, notes, the anchor lock) and hands what
+ * the pages need of the model it built to them as `virtual:corpus`, so that
+ * cross-document indexes are computed once per build. After the build it writes the search
  * index from the same model. Each stage logs its duration for the benchmark.
  */
 export function corpus(): AstroIntegration {
@@ -41,7 +45,16 @@ export function corpus(): AstroIntegration {
         logger.info(
           `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors in ${Math.round(performance.now() - started)} ms`,
         );
-        const source = `export default ${JSON.stringify(model)};\nexport const redirects = ${JSON.stringify(lock.redirects)};`;
+        // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
+        const pageStore = fileURLToPath(new URL('corpus-pages/', config.cacheDir));
+        const storeStarted = performance.now();
+        writePageStore(pageStore, model, root, corpusPageRenderer(resolve(root, contentDirs.corpus)));
+        logger.info(`stage page data: ${model.documents.length} documents rendered in ${Math.round(performance.now() - storeStarted)} ms`);
+        const source = [
+          `export default ${JSON.stringify(pageModel(model))};`,
+          `export const redirects = ${JSON.stringify(lock.redirects)};`,
+          `export const pageStore = ${JSON.stringify(pageStore)};`,
+        ].join('\n');
         updateConfig({
           vite: {
             plugins: [

@@ -1,5 +1,6 @@
-import type { CorpusDocument, GlossaryEntry } from './corpus.ts';
+import type { GlossaryEntry } from './corpus.ts';
 import { entryTypeLabels } from './format.ts';
+import type { DocumentSummary } from './page-model.ts';
 
 /** What a preview card shows for an entry. */
 export interface PreviewCard {
@@ -12,11 +13,11 @@ export interface PreviewCard {
  * The cards a document page needs: only the entries it mentions, so a page
  * stays small however large the glossary grows.
  */
-export function previewCards(document: CorpusDocument, entries: readonly GlossaryEntry[]): Record<string, PreviewCard> {
-  const mentioned = new Set(document.blocks.flatMap((block) => block.mentions.map((mention) => mention.entry)));
+export function previewCards(document: DocumentSummary, entriesById: ReadonlyMap<string, GlossaryEntry>): Record<string, PreviewCard> {
   return Object.fromEntries(
-    entries
-      .filter((entry) => mentioned.has(entry.id))
-      .map((entry) => [entry.id, { name: entry.meta.name, type: entryTypeLabels[entry.meta.type].singular, summary: entry.meta.summary }]),
+    document.entries.flatMap((id) => {
+      const entry = entriesById.get(id);
+      return entry ? [[id, { name: entry.meta.name, type: entryTypeLabels[entry.meta.type].singular, summary: entry.meta.summary }]] : [];
+    }),
   );
 }

@@ -156,12 +156,27 @@ export function editionItem(subject: CitationSubject, context: CitationContext):
   };
 }
 
+export type References<S extends CitationStyle = CitationStyle> = Record<S, Omit<StyledCitation, 'inText'>>;
+
+/**
+ * The references to the article and to the edition in the given styles. Each
+ * is rendered on its own: in one bibliography, styles such as MLA would
+ * replace the repeated author of the second with "---".
+ */
+export function formatReferences<S extends CitationStyle>(subject: CitationSubject, context: CitationContext, styles: readonly S[]): References<S> {
+  const article = articleItem(subject);
+  const edition = editionItem(subject, context);
+  const reference = (item: CslItem, template: string) => new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
+  return Object.fromEntries(
+    styles.map((style) => [style, { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) }]),
+  ) as References<S>;
+}
+
 export function formatCitations(subject: CitationSubject, context: CitationContext): Citations {
   const article = articleItem(subject);
   const edition = editionItem(subject, context);
   const both = new Cite([article, edition]);
-  const bibliography = (item: CslItem, template: string) =>
-    new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
+  const references = formatReferences(subject, context, Object.keys(citationStyles) as CitationStyle[]);
   const inText = (template: string) =>
     new Cite(article)
       .format('citation', {
@@ -172,10 +187,7 @@ export function formatCitations(subject: CitationSubject, context: CitationConte
       })
       .trim();
   const styled = Object.fromEntries(
-    Object.entries(citationStyles).map(([style, { template }]) => [
-      style,
-      { article: bibliography(article, template), edition: bibliography(edition, template), inText: inText(template) },
-    ]),
+    Object.entries(citationStyles).map(([style, { template }]) => [style, { ...references[style as CitationStyle], inText: inText(template) }]),
   ) as Record<CitationStyle, StyledCitation>;
   return {
     styles: styled,

@@ -73,7 +73,8 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const entries = files.entries.flatMap((file) => loadEntry(file, problems));
   const entryIds = entries.map((entry) => entry.id);
   // Entries refused for their own problems are reported once, not again at every mention.
-  const refused = new Set(files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !entryIds.includes(id)));
+  const loaded = new Set(entryIds);
+  const refused = files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !loaded.has(id));
   const known = new Set([...entryIds, ...refused]);
   const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entryIds, problems));
 

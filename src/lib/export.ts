@@ -1,10 +1,18 @@
 /**
- * The open-data exports published beside the site: `annotations.jsonld`, every
- * mention and editorial note as a W3C Web Annotation anchored in the verbatim
- * source, and `corpus.json`, the documents paragraph by paragraph with the
- * glossary. Pure functions of the corpus model and the content files' text;
- * the output carries no timestamps, so the same content gives the same bytes.
- * docs/open-data.md documents both files for their readers.
+ * The open-data exports published beside the site, made document by document
+ * so that their size is not bounded by memory or by the longest string V8
+ * holds:
+ *
+ * - `annotations.jsonld`, a W3C AnnotationCollection whose pages,
+ *   `annotations/<slug>.jsonld`, hold every mention and editorial note of one
+ *   document as Web Annotations anchored in the verbatim source;
+ * - `corpus.json`, the documents' metadata and the glossary, with each
+ *   document's paragraphs in `corpus/<slug>.json`.
+ *
+ * Pure functions of the corpus model and the content files' text; the output
+ * carries no timestamps, so the same content gives the same bytes.
+ * src/integrations/exports.ts writes the files; docs/open-data.md documents
+ * them for their readers.
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { documentPath, glossaryPath, paragraphAnchor, paragraphPath } from './anchors.ts';
@@ -17,7 +25,11 @@ import { NormalizedText, normalizeWhitespace } from './text.ts';
 
 export const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
 export const annotationsFile = 'annotations.jsonld';
+/** The directory of the collection's pages, one per document: `annotations/<slug>.jsonld`. */
+export const annotationsDir = 'annotations';
 export const corpusFile = 'corpus.json';
+/** The directory of the documents' paragraphs, one file per document: `corpus/<slug>.json`. */
+export const corpusDir = 'corpus';
 
 /** Editorial notes are written in English, whatever the language of the source. */
 const editorialLanguage = 'en';
@@ -250,74 +262,179 @@ export interface NoteAnnotation {
 
 export type WebAnnotation = MentionAnnotation | NoteAnnotation;
 
+/** The collection as each page names it (`partOf`): enough to know, from any page, what it is part of and how many annotations there are. */
+export interface CollectionSummary {
+  id: string;
+  label: string;
+  total: number;
+}
+
+/** One document's annotations: a page of the collection, published at /annotations/<slug>.jsonld. */
 export interface AnnotationPage {
+  '@context': typeof webAnnotationContext;
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
-  startIndex: 0;
+  partOf: CollectionSummary;
+  /** The position in the whole collection of the page's first item: the number of items on the pages before it. */
+  startIndex: number;
+  /** The page before, absent on the first page. */
+  prev?: string;
+  /** The page after, absent on the last page. */
+  next?: string;
+  /** One or more annotations: a document without annotations has no page. */
   items: WebAnnotation[];
 }
 
+/** The collection, published at /annotations.jsonld: its size and the ends of its chain of pages, no items. */
 export interface AnnotationCollection {
   '@context': typeof webAnnotationContext;
   id: string;
   type: 'AnnotationCollection';
   label: string;
   total: number;
-  first: AnnotationPage;
-  last: string;
+  /** The first page's id; absent, as is `last`, when the corpus has no annotation at all. */
+  first?: string;
+  last?: string;
 }
 
-/** The text of the content files the annotations are computed from. */
-export interface ExportTexts {
-  /** Source file name (front matter `source`) → its text, decoded as UTF-8 with any BOM dropped, as the corpus check reads it. */
-  sources: ReadonlyMap<string, string>;
-  /** Document slug → the text of its MDX page (content/corpus/<slug>.mdx). */
-  pages: ReadonlyMap<string, string>;
+/** The texts one document's annotations are computed from. */
+export interface DocumentTexts {
+  /** The source file's text, decoded as UTF-8 with any BOM dropped, as the corpus check reads it. */
+  source: string;
+  /** The text of the document's MDX page (content/corpus/<slug>.mdx). */
+  page: string;
+}
+
+/** Where a page of the collection sits in the chain. */
+export interface PageLayout {
+  slug: string;
+  /** The page's URL, its id. */
+  id: string;
+  /** The number of items on the pages before this one. */
+  startIndex: number;
+  /** The number of items on this page: the document's mentions and note references. */
+  count: number;
+  prev?: string;
+  next?: string;
 }
 
 /**
- * Every mention and editorial note of the corpus as a Web Annotation, in one
- * AnnotationCollection of a single page. Documents come in the model's order;
- * within a document, paragraph by paragraph, mentions then notes, each in
- * reading order.
+ * Everything about the collection that does not need the documents' texts,
+ * computed from the corpus model in one pass before any page is built: the
+ * total, and each page's id, place in the chain and size. Pages are then built
+ * document by document in any order, each knowing its neighbours.
  */
-export function webAnnotations(model: CorpusModel, texts: ExportTexts, siteUrl: string): AnnotationCollection {
+export interface AnnotationLayout {
+  /** The site's URL without a trailing slash. */
+  site: string;
+  collection: CollectionSummary;
+  /** The chain of pages: one per document with at least one annotation, in the model's order. */
+  pages: readonly PageLayout[];
+  /** Document slug → its page; a document without annotations has none. */
+  pageOf: ReadonlyMap<string, PageLayout>;
+  /** Glossary entry id → its Wikidata item, for the bodies of mentions. */
+  wikidata: ReadonlyMap<string, string>;
+}
+
+export const collectionLabel = 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources';
+
+/** The site-relative path of a document's page of annotations: `/annotations/<slug>.jsonld`. */
+export function annotationPagePath(slug: string): string {
+  return `/${annotationsDir}/${slug}.jsonld`;
+}
+
+/** How many annotations a document has: one per mention, one per note reference. Read from the model alone, so that it can be known before the texts are read. */
+export function documentAnnotationCount(document: CorpusDocument): number {
+  let count = 0;
+  for (const block of document.blocks) count += block.mentions.length + block.footnoteLabels.length;
+  return count;
+}
+
+/** The collection's layout, in one pass over the model's documents (see AnnotationLayout). */
+export function annotationLayout(model: CorpusModel, siteUrl: string): AnnotationLayout {
   const site = trimSlash(siteUrl);
-  const entries = new Map(model.entries.map((entry) => [entry.id, entry]));
-  const collectionId = `${site}/${annotationsFile}`;
-  const items = model.documents.flatMap((document) => {
-    const source = texts.sources.get(document.meta.source);
-    if (source === undefined) throw new Error(`no text given for the source ${document.meta.source} of ${document.slug}`);
-    const page = texts.pages.get(document.slug);
-    if (page === undefined) throw new Error(`no MDX text given for the document ${document.slug}`);
-    return documentAnnotations(document, indexSource(source), pageNotes(page), (id) => entries.get(id)?.meta.wikidata, site, collectionId);
-  });
-  const pageId = `${collectionId}#page-1`;
+  const pages: PageLayout[] = [];
+  let total = 0;
+  for (const document of model.documents) {
+    const count = documentAnnotationCount(document);
+    if (count === 0) continue;
+    const page: PageLayout = { slug: document.slug, id: `${site}${annotationPagePath(document.slug)}`, startIndex: total, count };
+    const previous = pages.at(-1);
+    if (previous) {
+      previous.next = page.id;
+      page.prev = previous.id;
+    }
+    pages.push(page);
+    total += count;
+  }
+  const wikidata = new Map<string, string>();
+  for (const entry of model.entries) if (entry.meta.wikidata) wikidata.set(entry.id, entry.meta.wikidata);
   return {
-    '@context': webAnnotationContext,
-    id: collectionId,
-    type: 'AnnotationCollection',
-    label: 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources',
-    total: items.length,
-    first: { id: pageId, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items },
-    last: pageId,
+    site,
+    collection: { id: `${site}/${annotationsFile}`, label: collectionLabel, total },
+    pages,
+    pageOf: new Map(pages.map((page) => [page.slug, page])),
+    wikidata,
   };
 }
 
-function documentAnnotations(
-  document: CorpusDocument,
-  index: SourceIndex,
-  notes: PageNotes,
-  wikidataOf: (entry: string) => string | undefined,
-  site: string,
-  collectionId: string,
-): WebAnnotation[] {
+/** The collection document: its size and the first and last pages of the chain. */
+export function annotationCollection(layout: AnnotationLayout): AnnotationCollection {
+  const first = layout.pages[0];
+  const last = layout.pages.at(-1);
+  return {
+    '@context': webAnnotationContext,
+    id: layout.collection.id,
+    type: 'AnnotationCollection',
+    label: layout.collection.label,
+    total: layout.collection.total,
+    ...(first && last ? { first: first.id, last: last.id } : {}),
+  };
+}
+
+/**
+ * A document's page of the collection, from the items documentAnnotations
+ * built for it. Refuses items whose number is not the one the layout counted,
+ * since every later page's startIndex depends on it.
+ */
+export function annotationPage(layout: AnnotationLayout, slug: string, items: WebAnnotation[]): AnnotationPage {
+  const page = layout.pageOf.get(slug);
+  if (!page) throw new Error(`the document ${slug} has no annotations, and so no page of ${layout.collection.id}`);
+  if (items.length !== page.count) throw new Error(`${slug}: ${items.length} annotations built where the corpus model counts ${page.count} mentions and note references`);
+  return {
+    '@context': webAnnotationContext,
+    id: page.id,
+    type: 'AnnotationPage',
+    partOf: layout.collection,
+    startIndex: page.startIndex,
+    ...(page.prev ? { prev: page.prev } : {}),
+    ...(page.next ? { next: page.next } : {}),
+    items,
+  };
+}
+
+/**
+ * Every mention and editorial note of one document as a Web Annotation:
+ * paragraph by paragraph, mentions then notes, each in reading order. Reads
+ * nothing but this document and its texts, so that documents can be exported
+ * one at a time.
+ */
+export function documentAnnotations(layout: AnnotationLayout, document: CorpusDocument, texts: DocumentTexts): WebAnnotation[] {
+  const index = indexSource(texts.source);
+  const notes = pageNotes(texts.page);
   checkAlignment(document, index, notes);
+  const { site } = layout;
   const noteText = new Map(notes.notes.map((note) => [note.label, note]));
+  const referencesOf = new Map<number, NoteReference[]>();
+  for (const reference of notes.references) {
+    const list = referencesOf.get(reference.paragraph);
+    if (list) list.push(reference);
+    else referencesOf.set(reference.paragraph, [reference]);
+  }
   const pageUrl = `${site}${documentPath(document.slug)}`;
   const source = { id: `${site}${sourcePath(document.meta.source)}`, type: 'Text' as const, format: 'text/plain' as const, language: document.meta.language };
-  const idBase = `${collectionId}#${encodeURIComponent(document.slug)}`;
+  // Annotation ids are fragments of the collection's URL, so that they do not depend on how the collection is paged.
+  const idBase = `${layout.collection.id}#${encodeURIComponent(document.slug)}`;
 
   return document.blocks.flatMap((block) => {
     const paragraph = index.paragraphs[block.number - 1] as MappedParagraph;
@@ -332,7 +449,7 @@ function documentAnnotations(
 
     const mentions = block.mentions.map((mention): MentionAnnotation => {
       const { target: mentionTarget, position } = target(mention.start, mention.end);
-      const wikidata = wikidataOf(mention.entry);
+      const wikidata = layout.wikidata.get(mention.entry);
       return {
         id: `${idBase}/mention/${position.start}-${position.end}`,
         type: 'Annotation',
@@ -342,8 +459,7 @@ function documentAnnotations(
       };
     });
 
-    const references = notes.references.filter((reference) => reference.paragraph === block.number);
-    const noteAnnotations = references.map((reference): NoteAnnotation => {
+    const noteAnnotations = (referencesOf.get(block.number) ?? []).map((reference): NoteAnnotation => {
       const note = noteText.get(reference.label);
       if (!note) throw new Error(`${document.file}: ¶ ${block.number} refers to footnote [^${reference.label}], which is not defined`);
       const span = noteTarget(block.text, reference.offset);
@@ -442,7 +558,7 @@ function absoluteUrl(href: string, site: string, pageUrl: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// corpus.json
+// corpus.json and corpus/<slug>.json
 
 export interface MentionExport {
   entry: string;
@@ -464,11 +580,12 @@ export interface ParagraphExport {
   /** The source paragraph with white space normalised, annotations stripped. */
   text: string;
   mentions: MentionExport[];
-  /** Labels of the editorial notes referred to in the paragraph, in order; the notes are in annotations.jsonld. */
+  /** Labels of the editorial notes referred to in the paragraph, in order; the notes are in the document's page of annotations.jsonld. */
   notes: string[];
 }
 
-export interface DocumentExport {
+/** A document as corpus.json lists it: everything but its paragraphs, which are in its own file. */
+export interface DocumentSummary {
   slug: string;
   url: string;
   /** The verbatim source as published, with its SHA-256. */
@@ -479,6 +596,23 @@ export interface DocumentExport {
   debrisCount: number;
   wordCount: number;
   noteCount: number;
+  /** Mentions of glossary entries in the document. */
+  mentionCount: number;
+  /** Web Annotations of the document: its mentions and note references. */
+  annotationCount: number;
+  /** The document's paragraphs: `/corpus/<slug>.json`. */
+  paragraphsUrl: string;
+  /** The document's page of annotations.jsonld, absent when the document has no annotations. */
+  annotationsUrl?: string;
+}
+
+/** `corpus/<slug>.json`: one document's paragraphs. */
+export interface DocumentParagraphs {
+  /** As corpus.json's. */
+  version: typeof corpusVersion;
+  slug: string;
+  /** The document page. */
+  url: string;
   paragraphs: ParagraphExport[];
 }
 
@@ -495,53 +629,48 @@ export interface EntryExport {
   mentionCount: number;
 }
 
-export interface CorpusExport {
-  /** Raised when a field changes meaning or disappears. */
-  version: 1;
+/** Raised when a field changes meaning or disappears: 2 moved each document's paragraphs to their own file. */
+export const corpusVersion = 2;
+
+/** corpus.json. */
+export interface CorpusIndex {
+  version: typeof corpusVersion;
   site: string;
   annotations: string;
-  documents: DocumentExport[];
+  documents: DocumentSummary[];
   glossary: EntryExport[];
 }
 
-/** The corpus as plain JSON: documents with their metadata and paragraphs, and the glossary. */
-export function corpusJson(model: CorpusModel, siteUrl: string): CorpusExport {
+/** The site-relative path of a document's paragraphs: `/corpus/<slug>.json`. */
+export function corpusDocumentPath(slug: string): string {
+  return `/${corpusDir}/${slug}.json`;
+}
+
+/** corpus.json: each document's metadata and counts with the URL of its paragraphs, and the glossary. Linear in the documents and entries. */
+export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
   const site = trimSlash(siteUrl);
   return {
-    version: 1,
+    version: corpusVersion,
     site,
     annotations: `${site}/${annotationsFile}`,
-    documents: model.documents.map((document) => ({
-      slug: document.slug,
-      url: `${site}${documentPath(document.slug)}`,
-      sourceUrl: `${site}${sourcePath(document.meta.source)}`,
-      sha256: document.meta.sha256,
-      meta: document.meta,
-      paragraphCount: document.paragraphCount,
-      debrisCount: document.debrisCount,
-      wordCount: document.wordCount,
-      noteCount: document.noteCount,
-      paragraphs: document.blocks.map((block) => {
-        const codePoints = codePointCounter(block.text);
-        const anchor = paragraphPath(document.slug, block.number);
-        return {
-          number: block.number,
-          id: paragraphAnchor(block.number),
-          anchor,
-          url: `${site}${anchor}`,
-          kind: block.kind,
-          debris: block.debris,
-          text: block.text,
-          mentions: block.mentions.map((mention) => ({
-            entry: mention.entry,
-            start: codePoints(mention.start),
-            end: codePoints(mention.end),
-            text: block.text.slice(mention.start, mention.end),
-          })),
-          notes: block.footnoteLabels,
-        };
-      }),
-    })),
+    documents: model.documents.map((document): DocumentSummary => {
+      const annotationCount = documentAnnotationCount(document);
+      return {
+        slug: document.slug,
+        url: `${site}${documentPath(document.slug)}`,
+        sourceUrl: `${site}${sourcePath(document.meta.source)}`,
+        sha256: document.meta.sha256,
+        meta: document.meta,
+        paragraphCount: document.paragraphCount,
+        debrisCount: document.debrisCount,
+        wordCount: document.wordCount,
+        noteCount: document.noteCount,
+        mentionCount: document.blocks.reduce((sum, block) => sum + block.mentions.length, 0),
+        annotationCount,
+        paragraphsUrl: `${site}${corpusDocumentPath(document.slug)}`,
+        ...(annotationCount > 0 ? { annotationsUrl: `${site}${annotationPagePath(document.slug)}` } : {}),
+      };
+    }),
     glossary: model.entries.map(({ id, meta }) => ({
       id,
       url: `${site}${glossaryPath(id)}`,
@@ -554,5 +683,35 @@ export function corpusJson(model: CorpusModel, siteUrl: string): CorpusExport {
       ...(meta.wikipedia ? { wikipedia: meta.wikipedia } : {}),
       mentionCount: model.mentionsByEntry[id]?.length ?? 0,
     })),
+  };
+}
+
+/** `corpus/<slug>.json`: every paragraph and heading of one document, debris included, in order. */
+export function corpusDocument(document: CorpusDocument, siteUrl: string): DocumentParagraphs {
+  const site = trimSlash(siteUrl);
+  return {
+    version: corpusVersion,
+    slug: document.slug,
+    url: `${site}${documentPath(document.slug)}`,
+    paragraphs: document.blocks.map((block) => {
+      const codePoints = codePointCounter(block.text);
+      const anchor = paragraphPath(document.slug, block.number);
+      return {
+        number: block.number,
+        id: paragraphAnchor(block.number),
+        anchor,
+        url: `${site}${anchor}`,
+        kind: block.kind,
+        debris: block.debris,
+        text: block.text,
+        mentions: block.mentions.map((mention) => ({
+          entry: mention.entry,
+          start: codePoints(mention.start),
+          end: codePoints(mention.end),
+          text: block.text.slice(mention.start, mention.end),
+        })),
+        notes: block.footnoteLabels,
+      };
+    }),
   };
 }

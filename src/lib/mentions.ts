@@ -9,19 +9,31 @@ export interface SentenceContext {
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** The sentence of `text` around [start, end), split so the match can be highlighted. */
-export function sentenceAround(text: string, start: number, end: number): SentenceContext {
+/** Offsets at which the sentences of `text` start, with its length last. */
+function sentenceBounds(text: string): number[] {
+  const bounds = [...sentences.segment(text)].map((segment) => segment.index);
+  bounds.push(text.length);
+  return bounds;
+}
+
+function contextIn(text: string, bounds: readonly number[], start: number, end: number): SentenceContext {
   let from = 0;
   let to = text.length;
-  for (const segment of sentences.segment(text)) {
-    const segmentEnd = segment.index + segment.segment.length;
-    if (segment.index <= start && start < segmentEnd) from = segment.index;
-    if (segment.index < end && end <= segmentEnd) {
+  for (let index = 0; index < bounds.length - 1; index += 1) {
+    const segmentStart = bounds[index] ?? 0;
+    const segmentEnd = bounds[index + 1] ?? text.length;
+    if (segmentStart <= start && start < segmentEnd) from = segmentStart;
+    if (segmentStart < end && end <= segmentEnd) {
       to = segmentEnd;
       break;
     }
   }
   return { before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to).trimEnd() };
+}
+
+/** The sentence of `text` around [start, end), split so the match can be highlighted. */
+export function sentenceAround(text: string, start: number, end: number): SentenceContext {
+  return contextIn(text, sentenceBounds(text), start, end);
 }
 
 /** One mention of an entry, ready for the entry's page. */
@@ -34,13 +46,16 @@ export interface Mention {
   context: SentenceContext;
 }
 
+/** The block's mentions with their sentences; the block is split into sentences once, whatever its number of mentions. */
 export function mentionsOfBlock(document: string, block: Block): Mention[] {
+  if (block.mentions.length === 0) return [];
+  const bounds = sentenceBounds(block.text);
   return block.mentions.map((span: MentionSpan) => ({
     entry: span.entry,
     document,
     paragraph: block.number,
     text: block.text.slice(span.start, span.end),
-    context: sentenceAround(block.text, span.start, span.end),
+    context: contextIn(block.text, bounds, span.start, span.end),
   }));
 }
 
@@ -69,11 +84,30 @@ export interface MentionGroup<D> {
   mentions: Mention[];
 }
 
-/** Mentions grouped under their documents, in the documents' order; documents without mentions are left out. */
-export function groupByDocument<D extends { slug: string }>(mentions: readonly Mention[], documents: readonly D[]): MentionGroup<D>[] {
-  return documents
-    .map((document) => ({ document, mentions: mentions.filter((mention) => mention.document === document.slug) }))
-    .filter((group) => group.mentions.length > 0);
+/**
+ * Consecutive mentions of the same document under that document. Mentions are
+ * kept in corpus order (document by document), so one pass groups them.
+ */
+export function groupByDocument<D>(mentions: readonly Mention[], documentsBySlug: ReadonlyMap<string, D>): MentionGroup<D>[] {
+  const groups: MentionGroup<D>[] = [];
+  let current: (MentionGroup<D> & { slug: string }) | undefined;
+  for (const mention of mentions) {
+    if (current?.slug !== mention.document) {
+      const document = documentsBySlug.get(mention.document);
+      if (!document) continue;
+      current = { slug: mention.document, document, mentions: [] };
+      groups.push(current);
+    }
+    current.mentions.push(mention);
+  }
+  return groups.map(({ document, mentions: grouped }) => ({ document, mentions: grouped }));
+}
+
+/** Splits a list into pages of `size`, for entries mentioned more often than one page should hold. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
+  return pages;
 }
 
 export interface RelatedEntry {

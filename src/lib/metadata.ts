@@ -13,7 +13,7 @@ export interface MetaTag {
  * Scholar) and Open Graph tags for a document page. Highwire describes the
  * original article; the page URL is the edition's.
  */
-export function documentMetaTags(document: CorpusDocument, siteUrl: string, siteName: string): MetaTag[] {
+export function documentMetaTags(document: Pick<CorpusDocument, 'slug' | 'meta'>, siteUrl: string, siteName: string): MetaTag[] {
   const { meta } = document;
   const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
   return [
@@ -39,7 +39,7 @@ export function documentMetaTags(document: CorpusDocument, siteUrl: string, site
  * schema.org JSON-LD: the original article as a NewsArticle, and this page as
  * the annotated edition based on it.
  */
-export function documentJsonLd(document: CorpusDocument, siteUrl: string, siteName: string): Record<string, unknown> {
+export function documentJsonLd(document: Pick<CorpusDocument, 'slug' | 'meta'>, siteUrl: string, siteName: string): Record<string, unknown> {
   const { meta } = document;
   const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
   const articleId = meta.url ?? `${pageUrl}#original-article`;

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 /**
- * The open-data exports: annotations.jsonld (W3C Web Annotations) and corpus.json.
+ * The open-data exports: annotations.jsonld (a W3C AnnotationCollection paged
+ * by document, annotations/<slug>.jsonld) and corpus.json (with each
+ * document's paragraphs in corpus/<slug>.json).
  *
  * Every exported selector is re-anchored with Apache Annotator, a library
  * written for Web Annotation selectors and independent of our code, against
@@ -10,7 +12,8 @@
 import { createTextPositionSelectorMatcher, createTextQuoteSelectorMatcher, describeTextPosition } from '@apache-annotator/dom';
 import jsonld from 'jsonld';
 import type { JsonLdDocument, Options } from 'jsonld';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -19,24 +22,30 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { paragraphPath } from '../../src/lib/anchors.ts';
-import { buildCorpus, type CorpusModel } from '../../src/lib/corpus.ts';
+import { buildCorpus, type CorpusDocument, type CorpusModel } from '../../src/lib/corpus.ts';
 import {
-  corpusJson,
+  annotationCollection,
+  annotationLayout,
+  annotationPage,
+  corpusDocument,
+  corpusIndex,
+  documentAnnotations,
   noteMotivation,
   noteTarget,
   pageNotes,
-  webAnnotations,
   type AnnotationCollection,
-  type ExportTexts,
+  type AnnotationPage,
+  type DocumentTexts,
   type WebAnnotation,
 } from '../../src/lib/export.ts';
 import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/lib/source-offsets.ts';
 import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
 import { normalizeWhitespace } from '../../src/lib/text.ts';
 import { annotationPipeline } from '../../src/markdown/pipeline.ts';
+import { writeExports } from '../../src/integrations/exports.ts';
 import { loadCorpus } from '../../src/integrations/load-corpus.ts';
 
 const site = 'https://corpus.example.org';
@@ -222,12 +231,76 @@ on no account.[^end] Then   more.[^t]
 // ---------------------------------------------------------------------------
 // Helpers: the corpus, the texts, anchoring
 
+/** The text of every content file the annotations are computed from. */
+interface CorpusTexts {
+  /** Source file name (front matter `source`) → its text, decoded as UTF-8 with any BOM dropped. */
+  sources: ReadonlyMap<string, string>;
+  /** Document slug → the text of its MDX page. */
+  pages: ReadonlyMap<string, string>;
+}
+
 /** The texts the export reads, as the build reads them: sources decoded as the corpus check decodes them. */
-function readTexts(model: CorpusModel, root: string, sourcesDir = 'content/sources'): ExportTexts {
+function readTexts(model: CorpusModel, root: string, sourcesDir = 'content/sources'): CorpusTexts {
   return {
     sources: new Map(model.documents.map((document) => [document.meta.source, new TextDecoder('utf-8').decode(readFileSync(join(root, sourcesDir, document.meta.source)))])),
     pages: new Map(model.documents.map((document) => [document.slug, readFileSync(join(root, document.file), 'utf8')])),
   };
+}
+
+function textsOf(texts: CorpusTexts, document: CorpusDocument): DocumentTexts {
+  return { source: texts.sources.get(document.meta.source) ?? '', page: texts.pages.get(document.slug) ?? '' };
+}
+
+interface Exported {
+  collection: AnnotationCollection;
+  pages: AnnotationPage[];
+  /** Every page's items, in the order of the pages. */
+  items: WebAnnotation[];
+}
+
+/** The annotations as writeExports publishes them: the layout first, then a page per document with annotations, one document at a time. */
+function exportAnnotations(model: CorpusModel, texts: CorpusTexts, siteUrl: string): Exported {
+  const layout = annotationLayout(model, siteUrl);
+  const pages: AnnotationPage[] = [];
+  for (const document of model.documents) {
+    const items = documentAnnotations(layout, document, textsOf(texts, document));
+    if (layout.pageOf.has(document.slug)) pages.push(annotationPage(layout, document.slug, items));
+    else expect(items, `${document.slug} has no page, and no annotations`).toEqual([]);
+  }
+  return { collection: annotationCollection(layout), pages, items: pages.flatMap((page) => page.items) };
+}
+
+/**
+ * The pages form one chain: from the collection's `first`, `next` after
+ * `next` visits every page once, in order, and ends at `last`; `prev` walks
+ * it back. Each page's startIndex is the number of items before it, no page
+ * is empty, and the pages' sizes add up to the collection's total.
+ */
+function expectChain(collection: AnnotationCollection, pages: AnnotationPage[]): void {
+  const byId = new Map(pages.map((page) => [page.id, page]));
+  expect(byId.size, 'each page has its own id').toBe(pages.length);
+  const walk = (from: string | undefined, step: (page: AnnotationPage) => string | undefined): string[] => {
+    const visited: string[] = [];
+    for (let id = from; id !== undefined; id = step(byId.get(id)!)) {
+      expect(byId.has(id), `${id} is a page of the collection`).toBe(true);
+      expect(visited, `${id} is visited once`).not.toContain(id);
+      visited.push(id);
+    }
+    return visited;
+  };
+  const ids = pages.map((page) => page.id);
+  expect(walk(collection.first, (page) => page.next), 'first → next → … → last').toEqual(ids);
+  expect(walk(collection.last, (page) => page.prev), 'last → prev → … → first').toEqual([...ids].reverse());
+  expect(collection.first).toBe(ids[0]);
+  expect(collection.last).toBe(ids.at(-1));
+  let before = 0;
+  for (const page of pages) {
+    expect(page.startIndex, `${page.id}: startIndex is the number of items before the page`).toBe(before);
+    expect(page.items.length, `${page.id} is not empty`).toBeGreaterThan(0);
+    expect(page.partOf).toEqual({ id: collection.id, label: collection.label, total: collection.total });
+    before += page.items.length;
+  }
+  expect(before, 'the pages add up to the total').toBe(collection.total);
 }
 
 function quoteOf(annotation: WebAnnotation) {
@@ -429,25 +502,67 @@ const collectionSchema = z
     type: z.literal('AnnotationCollection'),
     label: z.string().min(1),
     total: z.number().int().nonnegative(),
-    first: z.object({ id: iri, type: z.literal('AnnotationPage'), partOf: iri, startIndex: z.literal(0), items: z.array(annotationSchema) }).strict(),
-    last: iri,
+    first: iri.optional(),
+    last: iri.optional(),
+  })
+  .strict()
+  .refine((collection) => (collection.total > 0) === (collection.first !== undefined && collection.last !== undefined), 'first and last are given when, and only when, there are annotations');
+const pageSchema = z
+  .object({
+    '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
+    id: iri,
+    type: z.literal('AnnotationPage'),
+    partOf: z.object({ id: iri, label: z.string().min(1), total: z.number().int().positive() }).strict(),
+    startIndex: z.number().int().nonnegative(),
+    prev: iri.optional(),
+    next: iri.optional(),
+    // The model: "Each Page MUST have an array of 1 or more Annotations as the value of items".
+    items: z.array(annotationSchema).min(1),
   })
   .strict();
 
 type Expanded = Record<string, unknown[] | undefined> & { '@id'?: string; '@type'?: string[] };
 const ids = (values: unknown[] | undefined) => (values ?? []).map((value) => (value as { '@id'?: string })['@id']);
 const nodes = (values: unknown[] | undefined) => (values ?? []) as Expanded[];
+const nonNegativeInteger = (value: number) => [{ '@value': value, '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger' }];
+const rdfsLabel = 'http://www.w3.org/2000/01/rdf-schema#label';
 
-/** Checks the expanded graph says, in the model's own terms, what the compact export says. */
-function expectExpandedAnnotations(expanded: unknown[], collection: AnnotationCollection): void {
-  const [root] = expanded as unknown as Expanded[];
+/** Every node and link is an absolute IRI: nothing in the export depends on where the file is read from. */
+function expectAbsoluteIris(expanded: unknown[]): void {
+  for (const [, value] of JSON.stringify(expanded).matchAll(/"@id":"([^"]*)"/gu)) expect(value).toMatch(/^https?:\/\//u);
+}
+
+/** Checks the expanded collection says, in the model's own terms, what the compact one says: a size and the ends of a chain of pages, no items. */
+function expectExpandedCollection(expanded: unknown[], collection: AnnotationCollection): void {
+  const [root, ...rest] = expanded as unknown as Expanded[];
+  expect(rest).toEqual([]);
+  expect(root?.['@id']).toBe(collection.id);
   expect(root?.['@type']).toEqual([as('OrderedCollection')]);
-  const [page] = nodes(root?.[as('first')]);
-  expect(page?.['@type']).toEqual([as('OrderedCollectionPage')]);
-  const items = nodes((page?.[as('items')]?.[0] as { '@list': unknown[] })['@list']);
-  expect(items).toHaveLength(collection.total);
+  expect(root?.[rdfsLabel]).toEqual([{ '@value': collection.label }]);
+  expect(root?.[as('totalItems')]).toEqual(nonNegativeInteger(collection.total));
+  expect(ids(root?.[as('first')])).toEqual(collection.first ? [collection.first] : []);
+  expect(ids(root?.[as('last')])).toEqual(collection.last ? [collection.last] : []);
+  expect(root?.[as('items')]).toBeUndefined();
+  expectAbsoluteIris(expanded);
+}
+
+/** Checks the expanded page says, in the model's own terms, what the compact page says. */
+function expectExpandedPage(expanded: unknown[], page: AnnotationPage): void {
+  const [root, ...rest] = expanded as unknown as Expanded[];
+  expect(rest).toEqual([]);
+  expect(root?.['@id']).toBe(page.id);
+  expect(root?.['@type']).toEqual([as('OrderedCollectionPage')]);
+  const [partOf] = nodes(root?.[as('partOf')]);
+  expect(partOf?.['@id']).toBe(page.partOf.id);
+  expect(partOf?.[as('totalItems')]).toEqual(nonNegativeInteger(page.partOf.total));
+  expect(partOf?.[rdfsLabel]).toEqual([{ '@value': page.partOf.label }]);
+  expect(root?.[as('startIndex')]).toEqual(nonNegativeInteger(page.startIndex));
+  expect(ids(root?.[as('next')])).toEqual(page.next ? [page.next] : []);
+  expect(ids(root?.[as('prev')])).toEqual(page.prev ? [page.prev] : []);
+  const items = nodes((root?.[as('items')]?.[0] as { '@list': unknown[] })['@list']);
+  expect(items).toHaveLength(page.items.length);
   items.forEach((item, index) => {
-    const compact = collection.first.items[index]!;
+    const compact = page.items[index]!;
     expect(item['@id']).toBe(compact.id);
     expect(item['@type']).toEqual([oa('Annotation')]);
     expect(ids(item[oa('motivatedBy')])).toEqual([oa(compact.motivation)]);
@@ -459,15 +574,14 @@ function expectExpandedAnnotations(expanded: unknown[], collection: AnnotationCo
     const selectors = nodes(expandedTarget?.[oa('hasSelector')]);
     expect(selectors.map((selector) => selector['@type'])).toEqual([[oa('TextQuoteSelector')], [oa('TextPositionSelector')]]);
     expect(selectors[0]?.[oa('exact')]).toEqual([{ '@value': quoteOf(compact).exact }]);
-    expect(selectors[1]?.[oa('start')]).toEqual([{ '@value': positionOf(compact).start, '@type': 'http://www.w3.org/2001/XMLSchema#nonNegativeInteger' }]);
+    expect(selectors[1]?.[oa('start')]).toEqual(nonNegativeInteger(positionOf(compact).start));
   });
-  // Every node and link is an absolute IRI: nothing in the export depends on where the file is read from.
-  const every = JSON.stringify(expanded).matchAll(/"@id":"([^"]*)"/gu);
-  for (const [, value] of every) expect(value).toMatch(/^https?:\/\//u);
+  expectAbsoluteIris(expanded);
 }
 
 // ---------------------------------------------------------------------------
-// A small corpus of awkward text: CRLF, a paragraph over three lines, runs of spaces, characters outside the BMP
+// A small corpus of awkward text: CRLF, a paragraph over three lines, runs of spaces, characters outside the BMP,
+// then a document without annotations and one more with some, so that the chain of pages has a gap to step over
 
 describe('exports of a corpus whose source has awkward white space and characters outside the BMP', () => {
   const source = [
@@ -507,25 +621,73 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
 
 [^end]: On the whole paragraph.
 `;
+  const plainSource = 'Nothing\n\nNothing in this source is annotated.\n';
+  const plainPage = `---
+title: A plain source
+publisher: Test
+published: 2024-01-03
+language: en
+source: plain.txt
+sha256: ${sha256(plainSource)}
+---
+
+# Nothing
+
+Nothing in this source is annotated.
+`;
+  const laterSource = 'Later\n\nMath again, 😀 says the later source.\n';
+  const laterPage = `---
+title: A later source
+publisher: Test
+published: 2024-01-04
+language: en
+source: later.txt
+sha256: ${sha256(laterSource)}
+---
+
+# Later
+
+<Mention entry="math">Math</Mention> again, 😀 says the later source.[^again]
+
+[^again]: A note.
+`;
   const entry = (name: string, wikidata?: string) => `---\nname: ${name}\ntype: publication\nsummary: A test entry.\n${wikidata ? `wikidata: ${wikidata}\n` : ''}---\n`;
+  const sources = new Map([
+    ['awkward.txt', source],
+    ['plain.txt', plainSource],
+    ['later.txt', laterSource],
+  ]);
   const { model, problems } = buildCorpus({
-    documents: [{ path: 'content/corpus/awkward.mdx', text: page }],
+    // Out of order on purpose: the model orders documents by date.
+    documents: [
+      { path: 'content/corpus/later.mdx', text: laterPage },
+      { path: 'content/corpus/awkward.mdx', text: page },
+      { path: 'content/corpus/plain.mdx', text: plainPage },
+    ],
     entries: [
       { path: 'content/glossary/smile.md', text: entry('Smile', 'Q11') },
       { path: 'content/glossary/runs.md', text: entry('Runs') },
       { path: 'content/glossary/math.md', text: entry('Math', 'Q395') },
     ],
     comparisons: [],
-    sources: new Map([['awkward.txt', new TextEncoder().encode(source)]]),
+    sources: new Map([...sources].map(([name, text]) => [name, new TextEncoder().encode(text)])),
     sourcesDir: 'content/sources',
     glossaryDir: 'content/glossary',
   });
-  const texts: ExportTexts = { sources: new Map([['awkward.txt', source]]), pages: new Map([['awkward', page]]) };
-  const collection = webAnnotations(model, texts, `${site}/`);
-  const items = collection.first.items;
+  const texts: CorpusTexts = {
+    sources,
+    pages: new Map([
+      ['awkward', page],
+      ['plain', plainPage],
+      ['later', laterPage],
+    ]),
+  };
+  const { collection, pages } = exportAnnotations(model, texts, `${site}/`);
+  const items = pages[0]?.items ?? [];
 
   it('is a valid corpus to begin with', () => {
     expect(problems).toEqual([]);
+    expect(model.documents.map((document) => document.slug)).toEqual(['awkward', 'plain', 'later']);
   });
 
   it('exports each mention and each note reference once: paragraph by paragraph, mentions then notes', () => {
@@ -539,7 +701,64 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
       ['commenting', 'quoted'],
       ['commenting', 'One sentence.  Last one: “quoted” — and a final word.'],
     ]);
-    expect(collection.total).toBe(8);
+    expect(pages[1]?.items.map((item) => [item.motivation, quoteOf(item).exact])).toEqual([
+      ['identifying', 'Math'],
+      ['commenting', 'Math again, 😀 says the later source.'],
+    ]);
+    expect(collection.total).toBe(10);
+  });
+
+  it('gives each document with annotations a page, and skips the document without any, chaining the others across it', () => {
+    expect(collection).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: `${site}/annotations.jsonld`,
+      type: 'AnnotationCollection',
+      label: 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources',
+      total: 10,
+      first: `${site}/annotations/awkward.jsonld`,
+      last: `${site}/annotations/later.jsonld`,
+    });
+    const partOf = { id: `${site}/annotations.jsonld`, label: collection.label, total: 10 };
+    expect(pages.map(({ items: pageItems, ...rest }) => ({ ...rest, items: pageItems.length }))).toEqual([
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations/awkward.jsonld`, type: 'AnnotationPage', partOf, startIndex: 0, next: `${site}/annotations/later.jsonld`, items: 8 },
+      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations/later.jsonld`, type: 'AnnotationPage', partOf, startIndex: 8, prev: `${site}/annotations/awkward.jsonld`, items: 2 },
+    ]);
+    expectChain(collection, pages);
+    expect(annotationLayout(model, site).pageOf.has('plain')).toBe(false);
+  });
+
+  it('keeps annotation ids fragments of the collection’s URL, whichever page holds them', () => {
+    expect(pages.flatMap((onePage) => onePage.items.map((item) => item.id))).toEqual([
+      `${site}/annotations.jsonld#awkward/mention/21-22`,
+      `${site}/annotations.jsonld#awkward/mention/76-90`,
+      `${site}/annotations.jsonld#awkward/mention/111-123`,
+      `${site}/annotations.jsonld#awkward/note/emoji`,
+      `${site}/annotations.jsonld#awkward/note/math`,
+      `${site}/annotations.jsonld#awkward/note/one`,
+      `${site}/annotations.jsonld#awkward/note/quoted`,
+      `${site}/annotations.jsonld#awkward/note/end`,
+      `${site}/annotations.jsonld#later/mention/7-11`,
+      `${site}/annotations.jsonld#later/note/again`,
+    ]);
+  });
+
+  it('follows the model’s schema and expands in safe mode, the collection and every page', async () => {
+    expect(collectionSchema.safeParse(collection).error?.issues ?? []).toEqual([]);
+    expectExpandedCollection(await expandSafely(collection), collection);
+    for (const onePage of pages) {
+      expect(pageSchema.safeParse(onePage).error?.issues ?? []).toEqual([]);
+      expectExpandedPage(await expandSafely(onePage), onePage);
+    }
+  });
+
+  it('publishes a collection of no pages, total 0 and neither first nor last, for a corpus without annotations', async () => {
+    const plain = { ...model, documents: model.documents.filter((document) => document.slug === 'plain') };
+    const layout = annotationLayout(plain, site);
+    const empty = annotationCollection(layout);
+    expect(empty).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations.jsonld`, type: 'AnnotationCollection', label: collection.label, total: 0 });
+    expect(layout.pages).toEqual([]);
+    expect(collectionSchema.safeParse(empty).error?.issues ?? []).toEqual([]);
+    expectExpandedCollection(await expandSafely(empty), empty);
   });
 
   it('quotes the verbatim source, line ends and runs of spaces included, with context that stays inside the paragraph', () => {
@@ -557,12 +776,13 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
     expect(positionOf(math)).toEqual({ type: 'TextPositionSelector', start: unitStart - 2, end: unitStart - 2 + 12 });
   });
 
-  it('re-anchors every selector in the verbatim source with Apache Annotator', async () => {
-    await expectAnchorsInSource(items, texts.sources);
+  it('re-anchors every selector of every page in the verbatim source with Apache Annotator', async () => {
+    for (const onePage of pages) await expectAnchorsInSource(onePage.items, texts.sources);
   });
 
   it('re-anchors every quote in the page rendered from the MDX, white space compared collapsed', async () => {
     await expectAnchorsInPage(renderPage(page), items, { collapse: true });
+    await expectAnchorsInPage(renderPage(laterPage), pages[1]?.items ?? [], { collapse: true });
   });
 
   it('gives note bodies as plain text with their links made absolute', () => {
@@ -582,8 +802,28 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
     ]);
   });
 
-  it('gives corpus.json mention offsets in code points of the paragraph text', () => {
-    const [, second] = corpusJson(model, site).documents[0]!.paragraphs;
+  it('lists every document in corpus.json with the URL of its paragraphs, and of its annotations when it has any', () => {
+    const index = corpusIndex(model, site);
+    expect(index.version).toBe(2);
+    expect(index.documents.map(({ slug, mentionCount, annotationCount, paragraphsUrl, annotationsUrl }) => ({ slug, mentionCount, annotationCount, paragraphsUrl, annotationsUrl }))).toEqual([
+      { slug: 'awkward', mentionCount: 3, annotationCount: 8, paragraphsUrl: `${site}/corpus/awkward.json`, annotationsUrl: `${site}/annotations/awkward.jsonld` },
+      { slug: 'plain', mentionCount: 0, annotationCount: 0, paragraphsUrl: `${site}/corpus/plain.json`, annotationsUrl: undefined },
+      { slug: 'later', mentionCount: 1, annotationCount: 2, paragraphsUrl: `${site}/corpus/later.json`, annotationsUrl: `${site}/annotations/later.jsonld` },
+    ]);
+    expect('annotationsUrl' in index.documents[1]!).toBe(false);
+    expect(corpusDocument(model.documents[1]!, site)).toEqual({
+      version: 2,
+      slug: 'plain',
+      url: `${site}/documents/plain/`,
+      paragraphs: [
+        { number: 1, id: 'p1', anchor: '/documents/plain/#p1', url: `${site}/documents/plain/#p1`, kind: 'heading', debris: false, text: 'Nothing', mentions: [], notes: [] },
+        { number: 2, id: 'p2', anchor: '/documents/plain/#p2', url: `${site}/documents/plain/#p2`, kind: 'paragraph', debris: false, text: 'Nothing in this source is annotated.', mentions: [], notes: [] },
+      ],
+    });
+  });
+
+  it('gives corpus mention offsets in code points of the paragraph text', () => {
+    const [, second] = corpusDocument(model.documents[0]!, site).paragraphs;
     expect(second?.mentions.map(({ entry, start, end, text }) => [entry, start, end, text, sliceCodePoints(second.text, start, end)])).toEqual([
       ['runs', 47, 61, 'runs of spaces', 'runs of spaces'],
       ['math', 80, 92, '𝔘nicode math', '𝔘nicode math'],
@@ -591,8 +831,53 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
   });
 
   it('refuses to export when the MDX text given is not the page the model was built from', () => {
-    const changed = { ...texts, pages: new Map([['awkward', page.replace('a final word', 'the final word')]]) };
-    expect(() => webAnnotations(model, changed, site)).toThrow(/¶ 3 of the MDX text given differs/u);
+    const layout = annotationLayout(model, site);
+    const awkward = model.documents[0]!;
+    expect(() => documentAnnotations(layout, awkward, { source, page: page.replace('a final word', 'the final word') })).toThrow(/¶ 3 of the MDX text given differs/u);
+    expect(() => documentAnnotations(layout, awkward, { source: source.replace('final', 'last'), page })).toThrow(/¶ 3 differs from the source awkward\.txt/u);
+  });
+
+  it('refuses a page whose items are not those the layout counted, since every later startIndex depends on them', () => {
+    const layout = annotationLayout(model, site);
+    expect(() => annotationPage(layout, 'awkward', items.slice(1))).toThrow(/7 annotations built where the corpus model counts 8/u);
+    expect(() => annotationPage(layout, 'plain', [])).toThrow(/has no annotations, and so no page/u);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Time: what spans the whole corpus is computed in one linear pass
+
+describe('the exports’ work across documents', () => {
+  it('lays out the collection and lists the corpus of 50,000 documents in well under the time a quadratic pass would take', () => {
+    const meta = { title: 'T', publisher: 'P', published: '2024-01-01', language: 'en', source: 's.txt', sha256: '0'.repeat(64) } as CorpusDocument['meta'];
+    const blocks: CorpusDocument['blocks'] = [
+      { number: 1, kind: 'paragraph', debris: false, text: 'A b c.', line: 1, mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }], footnoteLabels: ['n'] },
+      { number: 2, kind: 'paragraph', debris: false, text: 'No annotations.', line: 3, mentions: [], footnoteLabels: [] },
+    ];
+    const documents: CorpusDocument[] = Array.from({ length: 50_000 }, (_, index) => ({
+      slug: `d${index}`,
+      file: `content/corpus/d${index}.mdx`,
+      meta,
+      // Every third document has nothing to annotate, and so no page.
+      blocks: index % 3 === 2 ? blocks.slice(1) : blocks,
+      paragraphCount: 2,
+      debrisCount: 0,
+      wordCount: 5,
+      noteCount: 1,
+    }));
+    const large: CorpusModel = { documents, entries: [], mentionsByEntry: {}, relatedEntries: {}, anchors: [], comparisons: [] };
+    const started = performance.now();
+    const layout = annotationLayout(large, site);
+    const collection = annotationCollection(layout);
+    const index = corpusIndex(large, site);
+    const elapsed = performance.now() - started;
+    expect(layout.pages).toHaveLength(33_334);
+    expect(collection.total).toBe(2 * 33_334);
+    expect(layout.pageOf.get('d49999')).toMatchObject({ startIndex: 2 * 33_333, prev: `${site}/annotations/d49998.jsonld` });
+    expect(layout.pageOf.get('d49999')?.next).toBeUndefined();
+    expect(layout.pageOf.get('d1')?.next).toBe(`${site}/annotations/d3.jsonld`);
+    expect(index.documents).toHaveLength(50_000);
+    expect(elapsed).toBeLessThan(5_000);
   });
 });
 
@@ -602,9 +887,32 @@ One sentence.[^one] Last one: “quoted”[^quoted] — and a final word.[^end]
 const root = process.cwd();
 const { model, problems } = await loadCorpus(root);
 const texts = readTexts(model, root);
-const collection = webAnnotations(model, texts, site);
-const annotations = collection.first.items;
-const corpus = corpusJson(model, site);
+const { collection, pages, items: annotations } = exportAnnotations(model, texts, site);
+const corpus = corpusIndex(model, site);
+const details = model.documents.map((document) => corpusDocument(document, site));
+
+/** writeExports run into a directory of its own, as the build runs it. */
+const written: string[] = [];
+async function writeToTemporaryDirectory(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'corpus-exports-'));
+  written.push(outDir);
+  await writeExports(model, root, outDir, site);
+  return outDir;
+}
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file under `dir`, path relative to it → its bytes as text. */
+function filesUnder(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((path) => [path.slice(dir.length + 1), readFileSync(path, 'utf8')]),
+  );
+}
 
 describe('annotations.jsonld of the published corpus', () => {
   it('is built from a corpus without problems', () => {
@@ -620,18 +928,35 @@ describe('annotations.jsonld of the published corpus', () => {
     expect(new Set(annotations.map((item) => item.id)).size).toBe(annotations.length);
   });
 
-  it('follows the Web Annotation Data Model: a strict schema of what the model allows accepts every annotation', () => {
-    expect(collectionSchema.safeParse(collection).error?.issues ?? []).toEqual([]);
+  it('pages the collection by document: one page per document with annotations, in the model’s order, holding that document’s annotations', () => {
+    const annotated = model.documents.filter((document) => document.blocks.some((block) => block.mentions.length + block.footnoteLabels.length > 0));
+    expect(pages.map((page) => page.id)).toEqual(annotated.map((document) => `${site}/annotations/${document.slug}.jsonld`));
+    for (const [index, page] of pages.entries()) {
+      for (const item of page.items) expect(slugOf(item), item.id).toBe(annotated[index]?.slug);
+    }
   });
 
-  it('expands under the Web Annotation JSON-LD context in safe mode to oa:Annotations with bodies, targets and selectors', async () => {
-    expectExpandedAnnotations(await expandSafely(collection), collection);
+  it('chains the pages: first → next → … → last and back by prev, each startIndex the number of items before, the pages adding up to the total', () => {
+    expect(pages.length).toBeGreaterThan(1);
+    expectChain(collection, pages);
+  });
+
+  it('follows the Web Annotation Data Model: a strict schema of what the model allows accepts the collection and every page', () => {
+    expect(collectionSchema.safeParse(collection).error?.issues ?? []).toEqual([]);
+    for (const page of pages) expect(pageSchema.safeParse(page).error?.issues ?? [], page.id).toEqual([]);
+  });
+
+  it('expands under the Web Annotation JSON-LD context in safe mode: the collection, and every page to oa:Annotations with bodies, targets and selectors', async () => {
+    expectExpandedCollection(await expandSafely(collection), collection);
+    for (const page of pages) expectExpandedPage(await expandSafely(page), page);
   });
 
   it('fails that validation when a term is not in the Web Annotation context', async () => {
-    const [first] = annotations;
-    const stray = { ...collection, first: { ...collection.first, items: [{ ...first, note: 'not a term of the model' }] } };
-    await expect(expandSafely(stray)).rejects.toThrow(/Safe mode validation error/u);
+    const [page] = pages;
+    const [first] = page!.items;
+    await expect(expandSafely({ ...page, items: [{ ...first, note: 'not a term of the model' }] })).rejects.toThrow(/Safe mode validation error/u);
+    await expect(expandSafely({ ...page, pageSize: 3 })).rejects.toThrow(/Safe mode validation error/u);
+    await expect(expandSafely({ ...collection, generated: 'today' })).rejects.toThrow(/Safe mode validation error/u);
   });
 
   it('re-anchors every selector in the verbatim source with Apache Annotator, at the position given', async () => {
@@ -682,34 +1007,72 @@ describe('annotations.jsonld of the published corpus', () => {
   });
 
   it('is deterministic: the same content gives the same bytes', () => {
-    expect(JSON.stringify(webAnnotations(model, readTexts(model, root), site))).toBe(JSON.stringify(collection));
+    const again = exportAnnotations(model, readTexts(model, root), `${site}/`);
+    expect(JSON.stringify(again.collection)).toBe(JSON.stringify(collection));
+    expect(JSON.stringify(again.pages)).toBe(JSON.stringify(pages));
   });
 });
 
 describe('corpus.json of the published corpus', () => {
-  it('lists every document with its metadata, source and every paragraph', () => {
-    expect(corpus.documents.map((document) => [document.slug, document.paragraphs.length, document.sourceUrl])).toEqual(
-      model.documents.map((document) => [document.slug, document.blocks.length, `${site}/sources/${document.meta.source}`]),
+  it('lists every document with its metadata, source, counts and the URLs of its paragraphs and annotations', () => {
+    expect(corpus.version).toBe(2);
+    expect(corpus.annotations).toBe(`${site}/annotations.jsonld`);
+    expect(corpus.documents.map((document) => [document.slug, document.sourceUrl, document.paragraphsUrl, document.annotationsUrl])).toEqual(
+      model.documents.map((document) => [
+        document.slug,
+        `${site}/sources/${document.meta.source}`,
+        `${site}/corpus/${document.slug}.json`,
+        document.blocks.some((block) => block.mentions.length + block.footnoteLabels.length > 0) ? `${site}/annotations/${document.slug}.jsonld` : undefined,
+      ]),
     );
     for (const [index, document] of corpus.documents.entries()) {
-      expect(document.meta).toEqual(model.documents[index]?.meta);
+      const source = model.documents[index]!;
+      expect(document.meta).toEqual(source.meta);
       expect(document.sha256).toBe(sha256(readFileSync(join(root, 'content/sources', document.meta.source))));
+      expect(document).toMatchObject({ paragraphCount: source.paragraphCount, debrisCount: source.debrisCount, wordCount: source.wordCount, noteCount: source.noteCount });
+      expect(document.mentionCount).toBe(annotations.filter((item) => slugOf(item) === source.slug && item.motivation === 'identifying').length);
+      expect(document.annotationCount).toBe(pages.find((page) => page.id === document.annotationsUrl)?.items.length ?? 0);
+      expect('paragraphs' in document, 'the paragraphs are in the document’s own file').toBe(false);
+    }
+  });
+
+  it('gives every document a file of paragraphs that matches the model, block for block', () => {
+    expect(details.map((detail) => [detail.version, detail.slug, detail.url])).toEqual(model.documents.map((document) => [2, document.slug, `${site}/documents/${document.slug}/`]));
+    for (const [index, document] of model.documents.entries()) {
+      const detail = details[index]!;
+      expect(detail.paragraphs).toHaveLength(document.blocks.length);
+      expect(document.paragraphCount + document.debrisCount).toBe(detail.paragraphs.length);
+      for (const [number, block] of document.blocks.entries()) {
+        const paragraph = detail.paragraphs[number]!;
+        const anchor = paragraphPath(document.slug, block.number);
+        expect(paragraph).toEqual({
+          number: block.number,
+          id: `p${block.number}`,
+          anchor,
+          url: `${site}${anchor}`,
+          kind: block.kind,
+          debris: block.debris,
+          text: block.text,
+          mentions: block.mentions.map((mention) => ({ entry: mention.entry, start: [...block.text.slice(0, mention.start)].length, end: [...block.text.slice(0, mention.end)].length, text: block.text.slice(mention.start, mention.end) })),
+          notes: block.footnoteLabels,
+        });
+      }
     }
   });
 
   it('gives each paragraph the permanent anchor the site publishes and the lock file records', () => {
-    const anchors = corpus.documents.flatMap((document) => document.paragraphs.map((paragraph) => paragraph.anchor));
+    const anchors = details.flatMap((detail) => detail.paragraphs.map((paragraph) => paragraph.anchor));
     expect(anchors).toEqual(model.anchors);
     const lock = JSON.parse(readFileSync(join(root, 'content/anchors.lock.json'), 'utf8')) as { anchors: string[] };
     for (const anchor of anchors) expect(lock.anchors).toContain(anchor);
-    const slug = corpus.documents[0]?.slug ?? '';
-    expect(corpus.documents[0]?.paragraphs[6]).toMatchObject({ number: 7, id: 'p7', anchor: paragraphPath(slug, 7), url: `${site}${paragraphPath(slug, 7)}` });
+    const slug = details[0]?.slug ?? '';
+    expect(details[0]?.paragraphs[6]).toMatchObject({ number: 7, id: 'p7', anchor: paragraphPath(slug, 7), url: `${site}${paragraphPath(slug, 7)}` });
   });
 
   it('gives each mention offsets whose slice of the paragraph text is the mention’s words', () => {
     let count = 0;
-    for (const document of corpus.documents) {
-      for (const paragraph of document.paragraphs) {
+    for (const detail of details) {
+      for (const paragraph of detail.paragraphs) {
         for (const mention of paragraph.mentions) {
           expect(sliceCodePoints(paragraph.text, mention.start, mention.end)).toBe(mention.text);
           count += 1;
@@ -721,7 +1084,7 @@ describe('corpus.json of the published corpus', () => {
 
   it('lists the glossary entries in the model’s order, each mentioned entry with its count', () => {
     expect(corpus.glossary.map((entry) => entry.id)).toEqual(model.entries.map((entry) => entry.id));
-    const mentioned = new Set(corpus.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.mentions.map((mention) => mention.entry))));
+    const mentioned = new Set(details.flatMap((detail) => detail.paragraphs.flatMap((paragraph) => paragraph.mentions.map((mention) => mention.entry))));
     for (const id of mentioned) expect(corpus.glossary.find((entry) => entry.id === id)?.mentionCount).toBeGreaterThan(0);
     const bledi = corpus.glossary.find((entry) => entry.id === 'bledi-cuci');
     expect(bledi).toMatchObject({ url: `${site}/glossary/bledi-cuci/`, type: 'person' });
@@ -729,6 +1092,42 @@ describe('corpus.json of the published corpus', () => {
 
   it('survives a JSON round trip unchanged and carries nothing that changes from build to build', () => {
     expect(JSON.parse(JSON.stringify(corpus))).toEqual(corpus);
-    expect(JSON.stringify(corpusJson(model, `${site}/`))).toBe(JSON.stringify(corpus));
+    expect(JSON.parse(JSON.stringify(details))).toEqual(details);
+    expect(JSON.stringify(corpusIndex(model, `${site}/`))).toBe(JSON.stringify(corpus));
+    expect(JSON.stringify(model.documents.map((document) => corpusDocument(document, `${site}/`)))).toBe(JSON.stringify(details));
+  });
+});
+
+describe('the files writeExports publishes', () => {
+  it('are the collection, the corpus index, and one file per document of each kind, as the functions give them', async () => {
+    const files = filesUnder(await writeToTemporaryDirectory());
+    expect([...files.keys()]).toEqual(
+      [
+        'annotations.jsonld',
+        'corpus.json',
+        ...pages.map((page) => `annotations/${page.id.split('/').pop()}`),
+        ...model.documents.map((document) => `corpus/${document.slug}.json`),
+      ].sort(),
+    );
+    expect(JSON.parse(files.get('annotations.jsonld')!)).toEqual(collection);
+    expect(JSON.parse(files.get('corpus.json')!)).toEqual(corpus);
+    for (const page of pages) expect(JSON.parse(files.get(`annotations/${page.id.split('/').pop()}`)!)).toEqual(page);
+    for (const detail of details) expect(JSON.parse(files.get(`corpus/${detail.slug}.json`)!)).toEqual(detail);
+  });
+
+  it('write the two index files indented and each document’s files compact, one line each', async () => {
+    const files = filesUnder(await writeToTemporaryDirectory());
+    for (const [path, text] of files) {
+      expect(text.endsWith('\n'), path).toBe(true);
+      if (path.includes('/')) expect(text.trimEnd(), path).not.toContain('\n');
+      else expect(text, path).toContain('\n  "');
+    }
+  });
+
+  it('are the same bytes from one run to the next', async () => {
+    const first = filesUnder(await writeToTemporaryDirectory());
+    const second = filesUnder(await writeToTemporaryDirectory());
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [path, text] of first) expect(second.get(path) === text, path).toBe(true);
   });
 });

@@ -1,28 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { annotationPipeline } from '../../src/markdown/pipeline.ts';
+import { corpusPageRenderer } from '../../src/markdown/render-page.ts';
 
-/** The site's annotation pipeline, as astro.config.mjs uses it, rendered to HTML. */
-function render(text: string, path: string, corpusDir: string): string {
-  const pipeline = annotationPipeline(corpusDir);
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(pipeline.remarkPlugins as never)
-    .use(remarkRehype, pipeline.remarkRehype)
-    .use(pipeline.rehypePlugins as never)
-    .use(rehypeStringify);
-  return String(processor.processSync(new VFile({ value: text, path })));
-}
+/** The site's annotation pipeline, as the corpus integration renders pages with it. */
+const render = (text: string, path: string, corpusDir: string) => corpusPageRenderer(corpusDir)(text, path);
 
 const fixtures = 'tests/fixtures/markdown';
 

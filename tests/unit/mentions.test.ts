@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, groupByDocument, relatedEntries, sentenceAround } from '../../src/lib/mentions.ts';
+import { closestIds, groupByDocument, paginate, relatedEntries, sentenceAround } from '../../src/lib/mentions.ts';
 
 describe('sentenceAround', () => {
   it('returns the sentence containing the match, split around it', () => {
@@ -16,13 +16,21 @@ describe('closestIds', () => {
 });
 
 describe('groupByDocument', () => {
-  it('groups mentions under documents in document order, leaving out documents without mentions', () => {
+  it('groups consecutive mentions (corpus order) under their documents, leaving out documents without mentions', () => {
     const mention = (document: string, paragraph: number) => ({ entry: 'mek', document, paragraph, text: 'MEK', context: { before: '', match: 'MEK', after: '' } });
-    const groups = groupByDocument([mention('b', 1), mention('a', 2), mention('b', 3)], [{ slug: 'a' }, { slug: 'b' }, { slug: 'c' }]);
+    const documents = new Map(['a', 'b', 'c'].map((slug) => [slug, { slug }]));
+    const groups = groupByDocument([mention('a', 2), mention('b', 1), mention('b', 3)], documents);
     expect(groups.map((group) => [group.document.slug, group.mentions.map((m) => m.paragraph)])).toEqual([
       ['a', [2]],
       ['b', [1, 3]],
     ]);
+  });
+});
+
+describe('paginate', () => {
+  it('splits a list into pages of the given size, the last one shorter', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 2)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import corpus from 'virtual:corpus';
+import { corpus } from '../../data/corpus.ts';
 import { entryTypeLabels } from '../../lib/format.ts';
 import type { EntryName } from '../../lib/search-state.ts';
 

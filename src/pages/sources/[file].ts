@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
-import corpus from 'virtual:corpus';
+import { corpus } from '../../data/corpus.ts';
 import { contentDirs } from '../../integrations/load-corpus.ts';
 
 /** Publishes each verbatim source byte for byte, so readers can check the edition against it. */

@@ -1,0 +1,139 @@
+/**
+ * The benchmark: builds synthetic corpora of N documents with the real build
+ * (same config, plugins, checks and search index) and prints, per N, the
+ * build time by stage, pages per second, peak memory, output and index sizes,
+ * the bytes a browser fetches for a first and a second search, and the
+ * gzipped weight of each kind of page. Results also go to bench-results/.
+ *
+ *   npm run bench                      # N = 10, 100, 1000, 5000
+ *   npm run bench -- --quick           # N = 10, 100
+ *   npm run bench -- --sizes 250,2000  # any N
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, type SyntheticCorpus } from './bench/generate-corpus.ts';
+import { directorySize, measureInBrowser, treeRss, type BrowserFigures } from './bench/measure.ts';
+
+interface BuildFigures {
+  totalMs: number;
+  stages: { checksMs: number; renderingMs: number; searchIndexMs: number; exportsMs: number };
+  pages: number;
+  pagesPerSecond: number;
+  peakRssBytes: number;
+  distBytes: number;
+  searchIndexBytes: number;
+}
+
+export interface BenchResult {
+  corpus: SyntheticCorpus;
+  build: BuildFigures;
+  browser: BrowserFigures;
+}
+
+async function build(content: string, outDir: string): Promise<BuildFigures> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...process.env, CORPUS_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+  }, 200);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(sampler);
+  const totalMs = performance.now() - started;
+  if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${output.slice(-3000)}`);
+  const stage = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
+  const renderingMs = stage(/stage rendering: (\d+) ms/u);
+  const pages = stage(/(\d+) page\(s\) built/u);
+  return {
+    totalMs,
+    stages: {
+      checksMs: stage(/stage checks: .* in (\d+) ms/u),
+      renderingMs,
+      searchIndexMs: stage(/stage search index: .* in (\d+) ms/u),
+      exportsMs: stage(/stage exports: .* in (\d+) ms/u),
+    },
+    pages,
+    pagesPerSecond: pages / (renderingMs / 1000),
+    peakRssBytes: peak,
+    distBytes: directorySize(outDir),
+    searchIndexBytes: directorySize(join(outDir, 'pagefind')),
+  };
+}
+
+export async function bench(sizes: readonly number[], log: (line: string) => void = console.log): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const size of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), `corpus-bench-${size}-`));
+    try {
+      log(`N = ${size}: generating…`);
+      const corpus = await generateCorpus(join(dir, 'content'), size);
+      log(`N = ${size}: building ${corpus.documents} documents, ${corpus.entries} entries, ${corpus.mentions} mentions…`);
+      const figures = await build(join(dir, 'content'), join(dir, 'dist'));
+      log(`N = ${size}: measuring in the browser…`);
+      const browser = await measureInBrowser(join(dir, 'dist'), corpus.rareNames, {
+        home: '/',
+        document: '/documents/document-1/',
+        glossary: '/glossary/entry-1/',
+        search: '/search/',
+      });
+      results.push({ corpus, build: figures, browser });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const weight = (page?: { html: number; css: number; js: number }) => (page ? `${kb(page.html + page.css + page.js)} (${kb(page.html)} + ${kb(page.css)} + ${kb(page.js)})` : '');
+
+export function table(results: readonly BenchResult[]): string {
+  const rows = [
+    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
+    ...results.map(({ corpus, build: b, browser }) => [
+      String(corpus.documents),
+      String(corpus.paragraphs),
+      String(corpus.mentions),
+      s(b.totalMs),
+      s(b.stages.checksMs),
+      s(b.stages.renderingMs),
+      s(b.stages.searchIndexMs),
+      s(b.stages.exportsMs),
+      String(b.pages),
+      b.pagesPerSecond.toFixed(0),
+      (b.totalMs / b.pages).toFixed(1),
+      mb(b.peakRssBytes),
+      mb(b.distBytes),
+      mb(b.searchIndexBytes),
+      kb(browser.firstQuery),
+      kb(browser.secondQuery),
+      weight(browser.pages.document),
+      weight(browser.pages.glossary),
+      weight(browser.pages.home),
+    ]),
+  ];
+  return rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/u, `\n|${rows[0]!.map(() => ' --- ').join('|')}|\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+  const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [10, 100] : [10, 100, 1000, 5000];
+  const results = await bench(sizes, (line) => console.error(line));
+  console.log(table(results));
+  await mkdir('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/gu, '-')}.json`);
+  const json = JSON.stringify({ date: new Date().toISOString(), sizes, results }, null, 2);
+  await writeFile(file, json);
+  await writeFile(join('bench-results', 'latest.json'), json);
+  console.error(`Results written to ${file}`);
+}

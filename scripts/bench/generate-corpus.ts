@@ -1,0 +1,146 @@
+/**
+ * Writes a synthetic corpus of N documents with the shape of real ones, for
+ * the benchmark: sources of 15 to 40 paragraphs, a glossary of about N/2
+ * entries with aliases, about one mention in every ten words, and notes on a
+ * fifth of paragraphs. Seeded, so that two runs build the same corpus.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sha256 } from '../../src/lib/source.ts';
+
+export interface SyntheticCorpus {
+  documents: number;
+  entries: number;
+  paragraphs: number;
+  words: number;
+  mentions: number;
+  notes: number;
+  /** Two names mentioned exactly once in the corpus, for measuring a search for a rare name. */
+  rareNames: [string, string];
+}
+
+/** mulberry32: small, fast and good enough to shape test data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const syllables = ['ka', 'lo', 'mi', 'ran', 'tes', 'vo', 'dur', 'ne', 'sha', 'pel', 'gri', 'ont', 'ba', 'zu', 'fer', 'lin', 'qua', 'ris', 'tam', 'eld'];
+const functionWords = ['the', 'of', 'and', 'to', 'in', 'that', 'was', 'said', 'on', 'for', 'with', 'as', 'by', 'its', 'from', 'at', 'had', 'were', 'which', 'after'];
+const types = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
+
+function word(next: () => number, parts: number): string {
+  return Array.from({ length: parts }, () => syllables[Math.floor(next() * syllables.length)]).join('');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export async function generateCorpus(dir: string, documentCount: number, seed = 20231): Promise<SyntheticCorpus> {
+  const next = random(seed + documentCount);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const vocabulary = Array.from({ length: 3000 }, () => word(next, between(1, 3)));
+  for (const sub of ['corpus', 'glossary', 'sources']) await mkdir(join(dir, sub), { recursive: true });
+
+  const entryCount = Math.max(2, Math.round(documentCount / 2));
+  const entries = Array.from({ length: entryCount }, (_, index) => {
+    const name = `${capitalise(word(next, 2))} ${capitalise(word(next, 3))}`;
+    const acronym = name.split(' ').map((part) => part.charAt(0)).join('') + String(index);
+    return { id: `entry-${index + 1}`, name, aliases: [acronym, name.split(' ')[1] ?? name], type: pick(types) };
+  });
+  for (const entry of entries) {
+    await writeFile(
+      join(dir, 'glossary', `${entry.id}.md`),
+      `---\nname: ${entry.name}\ntype: ${entry.type}\naliases:\n${entry.aliases.map((alias) => `  - ${alias}`).join('\n')}\nsummary: A synthetic ${entry.type} of the benchmark corpus, named ${entry.name}.\n---\n\n${entry.name} is described here in two sentences. The description cites its sources.[^1]\n\n[^1]: A source for the description.\n`,
+    );
+  }
+
+  // Zipf-like popularity: a few entries are everywhere, most are rare.
+  const popularity = entries.map((_, index) => 1 / (index + 1));
+  const total = popularity.reduce((sum, weight) => sum + weight, 0);
+  const cumulative = popularity.map(((sum) => (weight: number) => (sum += weight / total))(0));
+  // The last two entries are kept out of the running text and mentioned once each, by name.
+  const drawable = entries.length - 2;
+  const drawEntry = () => {
+    const target = next() * (cumulative[drawable - 1] ?? 1);
+    let low = 0;
+    let high = drawable - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((cumulative[middle] ?? 1) < target) low = middle + 1;
+      else high = middle;
+    }
+    return entries[low] ?? entries[0]!;
+  };
+  const rare = [entries[entries.length - 2]!, entries[entries.length - 1]!] as const;
+
+  let paragraphs = 0;
+  let words = 0;
+  let mentions = 0;
+  let notes = 0;
+  for (let index = 1; index <= documentCount; index += 1) {
+    const slug = `document-${index}`;
+    const title = `${capitalise(word(next, 2))} report ${index} on ${pick(vocabulary)} ${pick(vocabulary)}`;
+    const sourceParagraphs = [title];
+    const pageParagraphs = [`# ${title}`];
+    const definitions: string[] = [];
+    const count = between(15, 40);
+    for (let number = 2; number <= count; number += 1) {
+      const length = between(25, 110);
+      const source: string[] = [];
+      const page: string[] = [];
+      for (let position = 0; position < length; position += 1) {
+        if (next() < 0.1) {
+          const entry = drawEntry();
+          const surface = next() < 0.7 ? entry.name : pick(entry.aliases);
+          source.push(surface);
+          page.push(`<Mention entry="${entry.id}">${surface}</Mention>`);
+          mentions += 1;
+        } else {
+          const text = next() < 0.35 ? pick(functionWords) : pick(vocabulary);
+          source.push(text);
+          page.push(text);
+        }
+      }
+      if (index <= 2 && number === 2) {
+        const entry = rare[index - 1]!;
+        source.push('with', entry.name);
+        page.push('with', `<Mention entry="${entry.id}">${entry.name}</Mention>`);
+        mentions += 1;
+      }
+      words += source.length;
+      let pageText = `${capitalise(page.join(' '))}.`;
+      if (next() < 0.2) {
+        notes += 1;
+        pageText += `[^n${number}]`;
+        definitions.push(`[^n${number}]: An editorial note on ¶ ${number}: it explains, corrects or dates what the paragraph says.`);
+      }
+      sourceParagraphs.push(`${capitalise(source.join(' '))}.`);
+      pageParagraphs.push(pageText);
+    }
+    paragraphs += count;
+    const sourceText = `${sourceParagraphs.join('\n\n')}\n`;
+    await writeFile(join(dir, 'sources', `${slug}.txt`), sourceText);
+    const frontMatter = [
+      '---',
+      `title: ${title}`,
+      `publisher: ${pick(['The Daily Ledger', 'Evening Courier', 'Balkan Wire', 'Harbour Times'])}`,
+      `authors: [${capitalise(word(next, 2))} ${capitalise(word(next, 3))}]`,
+      `published: 20${between(10, 24)}-0${between(1, 9)}-1${between(0, 9)}`,
+      'language: en',
+      `source: ${slug}.txt`,
+      `sha256: ${sha256(sourceText)}`,
+      '---',
+    ].join('\n');
+    await writeFile(join(dir, 'corpus', `${slug}.mdx`), `${frontMatter}\n\n${pageParagraphs.join('\n\n')}\n\n${definitions.join('\n\n')}\n`);
+  }
+  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, rareNames: [rare[0].name, rare[1].name] };
+}

@@ -1,0 +1,22 @@
+/**
+ * The corpus as pages see it, with the lookups they need, built once per
+ * build: `virtual:corpus` comes from the corpus integration.
+ */
+import model, { pageStore, redirects } from 'virtual:corpus';
+import { readDocumentHtml, readMentionPage } from '../integrations/page-store.ts';
+import type { Mention } from '../lib/mentions.ts';
+
+export const corpus = model;
+export { redirects };
+export const documentsBySlug = new Map(model.documents.map((document) => [document.slug, document]));
+export const entriesById = new Map(model.entries.map((entry) => [entry.id, entry]));
+
+/** Page `page` (from 1) of an entry's mentions, in corpus order. */
+export function mentionsOf(entry: string, page: number): Mention[] {
+  return readMentionPage(pageStore, entry, page);
+}
+
+/** A document's text, rendered by the corpus check with the annotation pipeline. */
+export function documentHtml(slug: string): string {
+  return readDocumentHtml(pageStore, slug);
+}

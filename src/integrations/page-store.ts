@@ -1,0 +1,36 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CorpusModel } from '../lib/corpus.ts';
+import type { Mention } from '../lib/mentions.ts';
+import { mentionPages } from '../lib/page-model.ts';
+
+/**
+ * What the corpus check prepares for the pages, on disk: each document's
+ * rendered text, and each entry's mentions page by page. Each page reads only
+ * its own file, so no page holds more than it shows, however large the corpus.
+ */
+export function writePageStore(dir: string, model: CorpusModel, root: string, render: (text: string, path: string) => string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'documents'), { recursive: true });
+  for (const document of model.documents) {
+    const path = resolve(root, document.file);
+    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render(readFileSync(path, 'utf8'), path));
+  }
+  for (const { entry, page, mentions } of mentionPages(model)) {
+    mkdirSync(join(dir, 'mentions', entry), { recursive: true });
+    writeFileSync(join(dir, 'mentions', entry, `${page}.json`), JSON.stringify(mentions));
+  }
+}
+
+export function readDocumentHtml(dir: string, slug: string): string {
+  return readFileSync(join(dir, 'documents', `${slug}.html`), 'utf8');
+}
+
+export function readMentionPage(dir: string, entry: string, page: number): Mention[] {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'mentions', entry, `${page}.json`), 'utf8')) as Mention[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}

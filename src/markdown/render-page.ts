@@ -1,0 +1,29 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { annotationPipeline } from './pipeline.ts';
+
+/**
+ * Renders a corpus page to HTML with the site's annotation pipeline. Corpus
+ * pages run no code (the corpus check refuses it) and their two components
+ * become plain elements in the remark stage, so the page is HTML once
+ * rendered: rendering it here, once, spares the build a compiled module per
+ * document, which is what keeps large corpora fast and lean (see the README's
+ * benchmark).
+ */
+export function corpusPageRenderer(corpusDir: string): (text: string, path: string) => string {
+  const pipeline = annotationPipeline(corpusDir);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(pipeline.remarkPlugins as never)
+    .use(remarkRehype, pipeline.remarkRehype)
+    .use(pipeline.rehypePlugins as never)
+    .use(rehypeStringify);
+  return (text, path) => String(processor.processSync(new VFile({ value: text, path })));
+}
