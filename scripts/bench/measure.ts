@@ -139,15 +139,15 @@ export async function measureInBrowser(dist: string, rareNames: readonly [string
   try {
     const pages = Object.fromEntries(Object.entries(samplePages).map(([kind, path]) => [kind, pageWeight(dist, path)]));
     const queryPage = await browser.newPage();
+    // A string, not a function: test runners rewrite `import()` in functions, and this runs in the page.
     const search = (name: string) =>
-      queryPage.evaluate(async (query) => {
-        const url = '/pagefind/pagefind.js';
-        const pagefind = await import(/* @vite-ignore */ url);
+      queryPage.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
         await pagefind.init();
-        const found = await pagefind.search(query);
-        await Promise.all(found.results.slice(0, 5).map((result: { data: () => Promise<unknown> }) => result.data()));
+        const found = await pagefind.search(${JSON.stringify(name)});
+        await Promise.all(found.results.slice(0, 5).map((result) => result.data()));
         return found.results.length;
-      }, name);
+      })()`);
     const isIndex = (url: string) => url.includes('/pagefind/');
     await queryPage.goto(`${server.url}/glossary/`, { waitUntil: 'networkidle' });
     const firstQuery = await fetched(queryPage, async () => void (await search(rareNames[0])), isIndex);

@@ -4,10 +4,11 @@ import { ContentError } from '../lib/problems.ts';
 import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
 import { contentDirs, loadCorpus } from './load-corpus.ts';
 import { writeExports } from './exports.ts';
-import { writePageStore } from './page-store.ts';
+import { documentWriter, preparePageStore, writeMentionPages } from './page-store.ts';
 import { corpusPageRenderer } from '../markdown/render-page.ts';
 import { resolve } from 'node:path';
 import { pageModel } from '../lib/page-model.ts';
+import { sha256 } from '../lib/source.ts';
 import { writeSearchIndex } from './search-index.ts';
 import type { CorpusModel } from '../lib/corpus.ts';
 
@@ -32,7 +33,12 @@ export function corpus(): AstroIntegration {
         root = fileURLToPath(config.root);
         site = config.site ?? '';
         const started = performance.now();
-        const loaded = await loadCorpus(root);
+        // Each page is rendered from the tree the check parsed, so every document is parsed once.
+        // One store per corpus and output, so that builds of other corpora (tests, the benchmark) never share one.
+        const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}`).slice(0, 16);
+        const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
+        preparePageStore(pageStore);
+        const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore, root, corpusPageRenderer(resolve(root, contentDirs.corpus))));
         const { problems } = loaded;
         model = loaded.model;
         const { lock, text } = await readAnchorLock(root);
@@ -42,14 +48,11 @@ export function corpus(): AstroIntegration {
         if (lockCheck.unlocked.length > 0) {
           logger.warn(`${lockCheck.unlocked.length} paragraph anchors are not yet in ${contentDirs.anchorLock}; run \`npm run anchors:lock\` when you publish them.`);
         }
-        logger.info(
-          `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors in ${Math.round(performance.now() - started)} ms`,
-        );
         // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
-        const pageStore = fileURLToPath(new URL('corpus-pages/', config.cacheDir));
-        const storeStarted = performance.now();
-        writePageStore(pageStore, model, root, corpusPageRenderer(resolve(root, contentDirs.corpus)));
-        logger.info(`stage page data: ${model.documents.length} documents rendered in ${Math.round(performance.now() - storeStarted)} ms`);
+        writeMentionPages(pageStore, model);
+        logger.info(
+          `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
+        );
         const source = [
           `export default ${JSON.stringify(pageModel(model))};`,
           `export const redirects = ${JSON.stringify(lock.redirects)};`,
@@ -74,8 +77,8 @@ export function corpus(): AstroIntegration {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
         if (!model) return;
         const started = performance.now();
-        const stats = await writeSearchIndex(model, fileURLToPath(dir));
-        logger.info(`stage search index: ${stats.records} paragraphs and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
+        const stats = await writeSearchIndex(fileURLToPath(dir));
+        logger.info(`stage search index: ${stats.documents} documents and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
         const exportStarted = performance.now();
         const exported = await writeExports(model, root, fileURLToPath(dir), site);
         logger.info(`stage exports: ${exported.annotations} annotations in ${Math.round(performance.now() - exportStarted)} ms`);

@@ -39,11 +39,8 @@ export async function writeExports(model: CorpusModel, root: string, outDir: str
     const writes = [writeFile(join(outDir, corpusDocumentPath(document.slug)), `${JSON.stringify(corpusDocument(document, siteUrl))}\n`)];
     // A document without annotations has no page: its texts are not read.
     if (layout.pageOf.has(document.slug)) {
-      const [source, page] = await Promise.all([
-        readFile(resolve(root, contentDirs.sources, document.meta.source)).then((bytes) => decoder.decode(bytes)),
-        readFile(resolve(root, document.file), 'utf8'),
-      ]);
-      const items = documentAnnotations(layout, document, { source, page });
+      const source = decoder.decode(await readFile(resolve(root, contentDirs.sources, document.meta.source)));
+      const items = documentAnnotations(layout, document, { source, notes: document.notes });
       writes.push(writeFile(join(outDir, annotationPagePath(document.slug)), `${JSON.stringify(annotationPage(layout, document.slug, items))}\n`));
     }
     await Promise.all(writes);

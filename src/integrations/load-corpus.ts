@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildCorpus, type ContentFile, type CorpusBuild } from '../lib/corpus.ts';
+import { buildCorpus, type ContentFile, type CorpusBuild, type CorpusFiles } from '../lib/corpus.ts';
 import { contentRoot } from '../site.ts';
 
 /** Where the content lives, relative to the project root. */
@@ -27,7 +27,7 @@ async function readTextFiles(root: string, paths: string[]): Promise<ContentFile
 }
 
 /** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/lib/corpus.ts. */
-export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs): Promise<CorpusBuild> {
+export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, onParsed?: CorpusFiles['onParsed']): Promise<CorpusBuild> {
   // resolve, not join: CORPUS_CONTENT may be absolute.
   const abs = (dir: string) => resolve(root, dir);
   const sourcePaths = await listFiles(abs(dirs.sources), '.txt');
@@ -41,5 +41,6 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs):
     sources,
     sourcesDir: dirs.sources,
     glossaryDir: dirs.glossary,
+    onParsed,
   });
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CorpusModel } from '../lib/corpus.ts';
+import type { Root } from 'mdast';
+import type { CorpusDocument, CorpusModel } from '../lib/corpus.ts';
+import type { CorpusPageRenderer } from '../markdown/render-page.ts';
 import type { Mention } from '../lib/mentions.ts';
 import { mentionPages } from '../lib/page-model.ts';
 
@@ -9,13 +11,17 @@ import { mentionPages } from '../lib/page-model.ts';
  * rendered text, and each entry's mentions page by page. Each page reads only
  * its own file, so no page holds more than it shows, however large the corpus.
  */
-export function writePageStore(dir: string, model: CorpusModel, root: string, render: (text: string, path: string) => string): void {
+export function preparePageStore(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'documents'), { recursive: true });
-  for (const document of model.documents) {
-    const path = resolve(root, document.file);
-    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render(readFileSync(path, 'utf8'), path));
-  }
+}
+
+/** Stores a document's text, rendered from the tree the corpus check parsed. */
+export function documentWriter(dir: string, root: string, render: CorpusPageRenderer): (document: CorpusDocument, tree: Root) => void {
+  return (document, tree) => writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, resolve(root, document.file)));
+}
+
+export function writeMentionPages(dir: string, model: CorpusModel): void {
   for (const { entry, page, mentions } of mentionPages(model)) {
     mkdirSync(join(dir, 'mentions', entry), { recursive: true });
     writeFileSync(join(dir, 'mentions', entry, `${page}.json`), JSON.stringify(mentions));

@@ -4,7 +4,9 @@ import { paragraphPath } from './anchors.ts';
 import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
+import { pageNotesFromTree, type PageNotes } from './notes.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
+import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { documentSchema, entrySchema, type DocumentMeta, type EntryMeta } from './schema.ts';
@@ -22,6 +24,8 @@ export interface CorpusDocument {
   debrisCount: number;
   wordCount: number;
   noteCount: number;
+  /** Where the page's note references stand, and what its notes say (for the exports). */
+  notes: PageNotes;
 }
 
 export interface GlossaryEntry {
@@ -58,6 +62,11 @@ export interface CorpusFiles {
   sourcesDir: string;
   /** Where glossary entries live, for messages: `content/glossary`. */
   glossaryDir: string;
+  /**
+   * Called with each valid document and its parsed page, so that the caller
+   * can render it from this one parse. The tree is the caller's to change.
+   */
+  onParsed?: (document: CorpusDocument, tree: Root) => void;
 }
 
 export interface CorpusBuild {
@@ -123,6 +132,7 @@ function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
 
 function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entryIds: string[], problems: Problem[]): CorpusDocument[] {
   const slug = baseName(file.path, '.mdx');
+  const problemsBefore = problems.length;
   const at = (line: number, message: string, column?: number): Problem => ({ file: file.path, line, column, message });
   if (!slugPattern.test(slug)) {
     problems.push(at(1, `the file name "${slug}" must be a lower-case slug of letters, digits and hyphens: it becomes the page's permanent URL`));
@@ -178,18 +188,19 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
   problems.push(...footnoteProblems(blocks, footnoteDefinitions).map(({ line, message }) => at(line, message)));
 
   const article = blocks.filter((block) => !block.debris);
-  return [
-    {
-      slug,
-      file: file.path,
-      meta,
-      blocks,
-      paragraphCount: article.length,
-      debrisCount: blocks.length - article.length,
-      wordCount: article.reduce((sum, block) => sum + countWords(block.text), 0),
-      noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
-    },
-  ];
+  const document: CorpusDocument = {
+    slug,
+    file: file.path,
+    meta,
+    blocks,
+    paragraphCount: article.length,
+    debrisCount: blocks.length - article.length,
+    wordCount: article.reduce((sum, block) => sum + countWords(block.text), 0),
+    noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
+    notes: pageNotesFromTree(tree),
+  };
+  if (problems.length === problemsBefore) files.onParsed?.(document, tree);
+  return [document];
 }
 
 /** Footnote ids are anchors too: a label defined twice gives two elements one id. */

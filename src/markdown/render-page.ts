@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
@@ -15,7 +16,14 @@ import { annotationPipeline } from './pipeline.ts';
  * document, which is what keeps large corpora fast and lean (see the README's
  * benchmark).
  */
-export function corpusPageRenderer(corpusDir: string): (text: string, path: string) => string {
+export interface CorpusPageRenderer {
+  /** Renders a page from its text. */
+  (text: string, path: string): string;
+  /** Renders a page already parsed (by the corpus check), changing the tree. */
+  tree: (tree: Root, path: string) => string;
+}
+
+export function corpusPageRenderer(corpusDir: string): CorpusPageRenderer {
   const pipeline = annotationPipeline(corpusDir);
   const processor = unified()
     .use(remarkParse)
@@ -25,5 +33,7 @@ export function corpusPageRenderer(corpusDir: string): (text: string, path: stri
     .use(remarkRehype, pipeline.remarkRehype)
     .use(pipeline.rehypePlugins as never)
     .use(rehypeStringify);
-  return (text, path) => String(processor.processSync(new VFile({ value: text, path })));
+  const render = (text: string, path: string) => String(processor.processSync(new VFile({ value: text, path })));
+  render.tree = (tree: Root, path: string) => processor.stringify(processor.runSync(tree, new VFile({ path })) as never);
+  return render;
 }

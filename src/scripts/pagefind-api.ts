@@ -1,8 +1,15 @@
 /** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) the site uses. */
+export interface PagefindSubResult {
+  url: string;
+  excerpt: string;
+  anchor?: { id?: string };
+}
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  sub_results: PagefindSubResult[];
 }
 
 export interface PagefindResult {

@@ -30,12 +30,13 @@ export async function enableSearchPage(): Promise<void> {
 
   let state: SearchState = readSearchState(new URLSearchParams(location.search));
   input.value = state.query;
-  let pending: (() => Promise<PagefindResultData[]>) | null = null;
+  let pending: (() => Promise<ResultItem[]>) | null = null;
   let entryNames: Promise<EntryName[]> | null = null;
   // Listeners come first: a reader may type while Pagefind is still loading.
   const ready = (async () => {
     const pagefind = await loadPagefind();
-    await pagefind.options({ excerptLength: 32 });
+    // A document is one long Pagefind page; without this, glossary entries that merely mention a name would outrank the sources.
+    await pagefind.options({ excerptLength: 32, ranking: { pageLength: 0.1 } });
     await pagefind.init();
     renderFilters(filtersBox, await pagefind.filters(), state);
     return pagefind;
@@ -60,17 +61,17 @@ export async function enableSearchPage(): Promise<void> {
     updateCounts(filtersBox, search.filters);
     let offset = 0;
     pending = async () => {
-      const page = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
+      const pages = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
       offset += pageSize;
       more.hidden = offset >= search.results.length;
-      return page;
+      return pages.flatMap(resultItems);
     };
     const shown = await pending();
-    list.replaceChildren(...shown.map((data) => resultItem(data, query)));
+    list.replaceChildren(...shown.map((item) => resultElement(item, query)));
     list.removeAttribute('aria-busy');
-    const count = search.results.length;
+    const count = shown.length;
     const described = query ? ` for “${query}”` : '';
-    status.textContent = count === 0 ? `No results${described}.` : `${plural(count, 'result')}${described}.`;
+    status.textContent = count === 0 ? `No results${described}.` : `${plural(count, 'result')}${more.hidden ? '' : ' so far'}${described}.`;
     suggestions.replaceChildren();
     if (count === 0 && query) {
       entryNames ??= fetch('/glossary/names.json').then((response) => response.json() as Promise<EntryName[]>);
@@ -93,7 +94,7 @@ export async function enableSearchPage(): Promise<void> {
   more.addEventListener('click', async () => {
     if (!pending) return;
     const page = await pending();
-    const items = page.map((data) => resultItem(data, state.query));
+    const items = page.map((item) => resultElement(item, state.query));
     list.append(...items);
     items[0]?.querySelector('a')?.focus();
   });
@@ -145,29 +146,53 @@ function checkedFilters(box: HTMLElement): Record<string, string[]> {
   return filters;
 }
 
-function resultItem(data: PagefindResultData, query: string): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = 'search-result';
+/** One result as the reader sees it: a paragraph of a document, or a glossary entry. */
+interface ResultItem {
+  url: string;
+  title: string;
+  paragraph?: string;
+  context: string;
+  excerpt: string;
+}
+
+/**
+ * A document is one Pagefind page whose paragraphs are its sub-results: each
+ * matching paragraph becomes a result of its own, with its permanent anchor.
+ */
+function resultItems(data: PagefindResultData): ResultItem[] {
+  const title = data.meta.title ?? data.url;
+  if (!data.url.startsWith('/documents/')) {
+    return [{ url: data.url, title, context: `Glossary · ${data.meta.entryType ?? 'entry'}`, excerpt: data.excerpt }];
+  }
+  const context = [data.meta.outlet, data.meta.published].filter(Boolean).join(' · ');
+  const paragraphs = data.sub_results.filter((result) => /^p\d+$/u.test(result.anchor?.id ?? ''));
+  if (paragraphs.length === 0) return [{ url: data.url, title, context, excerpt: data.excerpt }];
+  return paragraphs.map((result) => ({ url: result.url, title, paragraph: result.anchor?.id?.slice(1), context, excerpt: result.excerpt }));
+}
+
+function resultElement(item: ResultItem, query: string): HTMLLIElement {
+  const element = document.createElement('li');
+  element.className = 'search-result';
   const link = document.createElement('a');
-  link.href = arrivalUrl(data.url, query);
+  link.href = arrivalUrl(item.url, query);
   const title = document.createElement('span');
   title.className = 'result-title';
-  title.textContent = data.meta.title ?? data.url;
+  title.textContent = item.title;
   link.append(title);
-  if (data.meta.paragraph) {
+  if (item.paragraph) {
     const paragraph = document.createElement('span');
     paragraph.className = 'result-paragraph';
-    paragraph.textContent = ` ¶ ${data.meta.paragraph}`;
+    paragraph.textContent = ` ¶ ${item.paragraph}`;
     link.append(paragraph);
   }
   const context = document.createElement('p');
   context.className = 'result-context meta';
-  context.textContent = data.meta.paragraph ? [data.meta.outlet, data.meta.published].filter(Boolean).join(' · ') : `Glossary · ${data.meta.entryType ?? 'entry'}`;
+  context.textContent = item.context;
   const excerpt = document.createElement('p');
   excerpt.className = 'result-excerpt';
-  excerpt.append(safeExcerpt(data.excerpt));
-  item.append(link, context, excerpt);
-  return item;
+  excerpt.append(safeExcerpt(item.excerpt));
+  element.append(link, context, excerpt);
+  return element;
 }
 
 /**

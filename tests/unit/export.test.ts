@@ -35,12 +35,12 @@ import {
   documentAnnotations,
   noteMotivation,
   noteTarget,
-  pageNotes,
   type AnnotationCollection,
   type AnnotationPage,
   type DocumentTexts,
   type WebAnnotation,
 } from '../../src/lib/export.ts';
+import { pageNotes } from '../../src/lib/notes.ts';
 import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/lib/source-offsets.ts';
 import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
 import { normalizeWhitespace } from '../../src/lib/text.ts';
@@ -248,7 +248,7 @@ function readTexts(model: CorpusModel, root: string, sourcesDir = 'content/sourc
 }
 
 function textsOf(texts: CorpusTexts, document: CorpusDocument): DocumentTexts {
-  return { source: texts.sources.get(document.meta.source) ?? '', page: texts.pages.get(document.slug) ?? '' };
+  return { source: texts.sources.get(document.meta.source) ?? '', notes: pageNotes(texts.pages.get(document.slug) ?? '') };
 }
 
 interface Exported {
@@ -833,8 +833,8 @@ sha256: ${sha256(laterSource)}
   it('refuses to export when the MDX text given is not the page the model was built from', () => {
     const layout = annotationLayout(model, site);
     const awkward = model.documents[0]!;
-    expect(() => documentAnnotations(layout, awkward, { source, page: page.replace('a final word', 'the final word') })).toThrow(/¶ 3 of the MDX text given differs/u);
-    expect(() => documentAnnotations(layout, awkward, { source: source.replace('final', 'last'), page })).toThrow(/¶ 3 differs from the source awkward\.txt/u);
+    expect(() => documentAnnotations(layout, awkward, { source, notes: pageNotes(page.replace('a final word', 'the final word')) })).toThrow(/¶ 3 of the MDX text given differs/u);
+    expect(() => documentAnnotations(layout, awkward, { source: source.replace('final', 'last'), notes: pageNotes(page) })).toThrow(/¶ 3 differs from the source awkward\.txt/u);
   });
 
   it('refuses a page whose items are not those the layout counted, since every later startIndex depends on them', () => {
@@ -857,6 +857,7 @@ describe('the exports’ work across documents', () => {
     const documents: CorpusDocument[] = Array.from({ length: 50_000 }, (_, index) => ({
       slug: `d${index}`,
       file: `content/corpus/d${index}.mdx`,
+      notes: { references: [], notes: [], blockTexts: [] },
       meta,
       // Every third document has nothing to annotate, and so no page.
       blocks: index % 3 === 2 ? blocks.slice(1) : blocks,

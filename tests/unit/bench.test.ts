@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { bench, table } from '../../scripts/bench.ts';
+
+/**
+ * The benchmark's quick mode, so that the generator and the measurements
+ * cannot rot. It checks what the figures must contain, never how fast they
+ * are: timing targets are read from `npm run bench`, not asserted.
+ */
+describe('npm run bench -- --quick', () => {
+  it('generates, builds and measures corpora of 10 and 100 documents', async () => {
+    const results = await bench([10, 100], () => undefined);
+    expect(results.map((result) => result.corpus.documents)).toEqual([10, 100]);
+    for (const { corpus, build, browser } of results) {
+      expect(corpus.paragraphs).toBeGreaterThanOrEqual(15 * corpus.documents);
+      expect(corpus.paragraphs).toBeLessThanOrEqual(40 * corpus.documents);
+      expect(corpus.entries).toBe(Math.round(corpus.documents / 2));
+      expect(corpus.mentions / corpus.words).toBeGreaterThan(0.08);
+      expect(corpus.mentions / corpus.words).toBeLessThan(0.12);
+      expect(build.pages).toBeGreaterThan(corpus.documents + corpus.entries);
+      for (const stage of Object.values(build.stages)) expect(stage).toBeGreaterThan(0);
+      expect(build.peakRssBytes).toBeGreaterThan(0);
+      expect(build.searchIndexBytes).toBeGreaterThan(0);
+      expect(browser.firstQuery).toBeGreaterThan(browser.secondQuery);
+      expect(browser.secondQuery).toBeGreaterThan(0);
+      expect(browser.pages.document?.html).toBeGreaterThan(0);
+      expect(browser.pages.document?.js).toBeGreaterThan(0);
+    }
+    expect(table(results).split('\n')).toHaveLength(4);
+  }, 300_000);
+});
