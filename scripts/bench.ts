@@ -15,14 +15,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, type SyntheticCorpus } from './bench/generate-corpus.ts';
-import { directorySize, measureInBrowser, treeRss, type BrowserFigures } from './bench/measure.ts';
+import { directorySize, measureInBrowser, processRss, treeRss, type BrowserFigures } from './bench/measure.ts';
 
 interface BuildFigures {
   totalMs: number;
   stages: { checksMs: number; renderingMs: number; searchIndexMs: number; exportsMs: number };
   pages: number;
   pagesPerSecond: number;
+  /** Peak resident memory of the build and its child processes (Pagefind's service among them). */
   peakRssBytes: number;
+  /** Peak resident memory of the build's own process. */
+  peakBuildRssBytes: number;
   distBytes: number;
   searchIndexBytes: number;
 }
@@ -42,8 +45,11 @@ async function build(content: string, outDir: string): Promise<BuildFigures> {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   let peak = 0;
+  let peakBuild = 0;
   const sampler = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    if (!child.pid) return;
+    peak = Math.max(peak, treeRss(child.pid));
+    peakBuild = Math.max(peakBuild, processRss(child.pid));
   }, 200);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
@@ -63,6 +69,7 @@ async function build(content: string, outDir: string): Promise<BuildFigures> {
     pages,
     pagesPerSecond: pages / (renderingMs / 1000),
     peakRssBytes: peak,
+    peakBuildRssBytes: peakBuild,
     distBytes: directorySize(outDir),
     searchIndexBytes: directorySize(join(outDir, 'pagefind')),
   };
@@ -99,7 +106,7 @@ const weight = (page?: { html: number; css: number; js: number }) => (page ? `${
 
 export function table(results: readonly BenchResult[]): string {
   const rows = [
-    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
+    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS (build + Pagefind)', 'peak RSS (build)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
     ...results.map(({ corpus, build: b, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
@@ -113,6 +120,7 @@ export function table(results: readonly BenchResult[]): string {
       b.pagesPerSecond.toFixed(0),
       (b.totalMs / b.pages).toFixed(1),
       mb(b.peakRssBytes),
+      mb(b.peakBuildRssBytes),
       mb(b.distBytes),
       mb(b.searchIndexBytes),
       kb(browser.firstQuery),

@@ -7,6 +7,15 @@ import { extname, join, normalize } from 'node:path';
 import { createGzip, gzipSync } from 'node:zlib';
 import { chromiumFlags, chromiumPath } from '../../tests/e2e/chromium.ts';
 
+/** Resident memory of one process, in bytes (Linux /proc). */
+export function processRss(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 export function treeRss(pid: number): number {
   const children = new Map<number, number[]>();
@@ -24,12 +33,7 @@ export function treeRss(pid: number): number {
   const pending = [pid];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1];
-      total += Number(rss ?? 0) * 1024;
-    } catch {
-      // Ended.
-    }
+    total += processRss(current);
     pending.push(...(children.get(current) ?? []));
   }
   return total;

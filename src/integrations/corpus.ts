@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../lib/problems.ts';
 import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
@@ -10,7 +11,6 @@ import { resolve } from 'node:path';
 import { pageModel } from '../lib/page-model.ts';
 import { sha256 } from '../lib/source.ts';
 import { writeSearchIndex } from './search-index.ts';
-import type { CorpusModel } from '../lib/corpus.ts';
 
 const virtualId = 'virtual:corpus';
 
@@ -18,20 +18,20 @@ const virtualId = 'virtual:corpus';
  * Checks the whole corpus before Astro renders anything (front matter,
  * fidelity to the sources, mentions, notes, the anchor lock) and hands what
  * the pages need of the model it built to them as `virtual:corpus`, so that
- * cross-document indexes are computed once per build. After the build it writes the search
- * index from the same model. Each stage logs its duration for the benchmark.
+ * cross-document indexes are computed once per build. The open-data exports
+ * are written from the same model before rendering, so that the model can be
+ * let go and the pages render in far less memory; after the build they are
+ * copied into the site beside the search index. Each stage logs its duration
+ * for the benchmark.
  */
 export function corpus(): AstroIntegration {
-  let model: CorpusModel | undefined;
-  let root = '';
-  let site = '';
+  let exportsDir: string | undefined;
   let renderStarted = 0;
   return {
     name: 'corpus',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, logger }) => {
-        root = fileURLToPath(config.root);
-        site = config.site ?? '';
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+        const root = fileURLToPath(config.root);
         const started = performance.now();
         // Each page is rendered from the tree the check parsed, so every document is parsed once.
         // One store per corpus and output, so that builds of other corpora (tests, the benchmark) never share one.
@@ -39,8 +39,7 @@ export function corpus(): AstroIntegration {
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
         preparePageStore(pageStore);
         const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore, root, corpusPageRenderer(resolve(root, contentDirs.corpus))));
-        const { problems } = loaded;
-        model = loaded.model;
+        const { problems, model } = loaded;
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);
         const all = [...problems, ...lockCheck.problems];
@@ -53,6 +52,14 @@ export function corpus(): AstroIntegration {
         logger.info(
           `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
         );
+        if (command === 'build') {
+          const exportStarted = performance.now();
+          exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
+          await rm(exportsDir, { recursive: true, force: true });
+          await mkdir(exportsDir, { recursive: true });
+          const exported = await writeExports(model, root, exportsDir, config.site ?? '');
+          logger.info(`stage exports: ${exported.annotations} annotations in ${Math.round(performance.now() - exportStarted)} ms`);
+        }
         const source = [
           `export default ${JSON.stringify(pageModel(model))};`,
           `export const redirects = ${JSON.stringify(lock.redirects)};`,
@@ -75,13 +82,10 @@ export function corpus(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
-        if (!model) return;
         const started = performance.now();
         const stats = await writeSearchIndex(fileURLToPath(dir));
         logger.info(`stage search index: ${stats.documents} documents and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
-        const exportStarted = performance.now();
-        const exported = await writeExports(model, root, fileURLToPath(dir), site);
-        logger.info(`stage exports: ${exported.annotations} annotations in ${Math.round(performance.now() - exportStarted)} ms`);
+        if (exportsDir) await cp(exportsDir, fileURLToPath(dir), { recursive: true });
       },
     },
   };

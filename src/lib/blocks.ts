@@ -23,6 +23,8 @@ export interface Block {
   line: number;
   mentions: MentionSpan[];
   footnoteLabels: string[];
+  /** Where each note reference stands in Block.text: the length of the text before it. */
+  footnoteOffsets: number[];
 }
 
 export interface MentionSpan {
@@ -80,7 +82,13 @@ export function extractBlocks(tree: Root): ExtractedBlocks {
     const text = new NormalizedText();
     const mentions: MentionSpan[] = [];
     const footnoteLabels: string[] = [];
-    for (const inline of node.children) collectInline(inline, text, mentions, footnoteLabels, report);
+    const footnoteOffsets: number[] = [];
+    const onReference = (label: string) => {
+      footnoteLabels.push(label);
+      // A space pending before the reference is not part of the words it follows.
+      footnoteOffsets.push(text.toString().length);
+    };
+    for (const inline of node.children) collectInline(inline, text, mentions, onReference, report);
     blocks.push({
       number: blocks.length + 1,
       kind: node.type,
@@ -89,6 +97,7 @@ export function extractBlocks(tree: Root): ExtractedBlocks {
       line: node.position?.start.line ?? 1,
       mentions,
       footnoteLabels,
+      footnoteOffsets,
     });
   });
   return { blocks, issues, footnoteDefinitions };
@@ -141,7 +150,7 @@ function checkNote(node: RootContent, report: Report): void {
   if ('children' in node) for (const child of node.children) checkNote(child as RootContent, report);
 }
 
-function collectInline(node: PhrasingContent, text: NormalizedText, mentions: MentionSpan[], footnoteLabels: string[], report: Report): void {
+function collectInline(node: PhrasingContent, text: NormalizedText, mentions: MentionSpan[], onReference: (label: string) => void, report: Report): void {
   switch (node.type) {
     case 'text':
       text.append(node.value);
@@ -150,7 +159,7 @@ function collectInline(node: PhrasingContent, text: NormalizedText, mentions: Me
       text.append('\n');
       return;
     case 'footnoteReference':
-      footnoteLabels.push(node.identifier);
+      onReference(node.identifier);
       return;
     case 'mdxJsxTextElement':
       collectMention(node, text, mentions, report);

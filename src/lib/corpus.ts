@@ -4,7 +4,8 @@ import { paragraphPath } from './anchors.ts';
 import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
-import { pageNotesFromTree, type PageNotes } from './notes.ts';
+import { pageNotesFromBlocks, type PageNotes } from './notes.ts';
+import { relatedPerEntry } from './page-model.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -95,7 +96,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
       documents,
       entries,
       mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
-      relatedEntries: Object.fromEntries(relatedEntries(mentions)),
+      relatedEntries: Object.fromEntries(relatedEntries(mentions, relatedPerEntry)),
       anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
       comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
     },
@@ -197,7 +198,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     debrisCount: blocks.length - article.length,
     wordCount: article.reduce((sum, block) => sum + countWords(block.text), 0),
     noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
-    notes: pageNotesFromTree(tree),
+    notes: pageNotesFromBlocks(blocks, tree),
   };
   if (problems.length === problemsBefore) files.onParsed?.(document, tree);
   return [document];

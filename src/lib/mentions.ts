@@ -117,11 +117,12 @@ export interface RelatedEntry {
 }
 
 /**
- * For each entry, the entries mentioned in the same paragraphs, ranked by the
- * number of paragraphs they share. Works paragraph by paragraph, so its cost
- * grows with the corpus, not with its square.
+ * For each entry, the `limit` entries mentioned in the same paragraphs most
+ * often, ranked by the number of paragraphs they share. Works paragraph by
+ * paragraph, so its cost grows with the corpus, not with its square, and keeps
+ * only the top of each list.
  */
-export function relatedEntries(mentions: readonly Mention[]): Map<string, RelatedEntry[]> {
+export function relatedEntries(mentions: readonly Mention[], limit = Number.POSITIVE_INFINITY): Map<string, RelatedEntry[]> {
   const entriesByParagraph = new Map<string, Set<string>>();
   for (const mention of mentions) {
     const key = `${mention.document}#${mention.paragraph}`;
@@ -142,7 +143,8 @@ export function relatedEntries(mentions: readonly Mention[]): Map<string, Relate
       entry,
       [...row]
         .map(([other, sharedParagraphs]) => ({ entry: other, sharedParagraphs }))
-        .sort((a, b) => b.sharedParagraphs - a.sharedParagraphs || a.entry.localeCompare(b.entry)),
+        .sort((a, b) => b.sharedParagraphs - a.sharedParagraphs || a.entry.localeCompare(b.entry))
+        .slice(0, limit),
     ]),
   );
 }

@@ -1,7 +1,7 @@
-import type { Nodes, PhrasingContent, Root } from 'mdast';
-import { forEachBlock, MENTION } from './blocks.ts';
+import type { Nodes, Root } from 'mdast';
+import { extractBlocks, MENTION, type Block } from './blocks.ts';
 import { parseMdx } from './parse.ts';
-import { NormalizedText, normalizeWhitespace } from './text.ts';
+import { normalizeWhitespace } from './text.ts';
 
 // Editorial notes: where each reference stands, and what each note says.
 
@@ -33,53 +33,27 @@ export interface PageNotes {
   blockTexts: string[];
 }
 
-/**
- * Reads the note references and notes of an MDX page. Blocks are numbered and
- * their text accumulated exactly as extractBlocks does, so that a reference's
- * offset is an offset into Block.text.
- */
+/** Reads the note references and notes of an MDX page. */
 export function pageNotes(mdx: string): PageNotes {
-  return pageNotesFromTree(parseMdx(mdx));
+  const tree = parseMdx(mdx);
+  return pageNotesFromBlocks(extractBlocks(tree).blocks, tree);
 }
 
-/** The same, from a page already parsed (the corpus check keeps them from its single parse). */
-export function pageNotesFromTree(tree: Root): PageNotes {
+/**
+ * The same, from a page the corpus check has parsed and split into blocks:
+ * reference offsets are offsets into Block.text, as extractBlocks recorded them.
+ */
+export function pageNotesFromBlocks(blocks: readonly Block[], tree: Root): PageNotes {
   const references: NoteReference[] = [];
-  const blockTexts: string[] = [];
   const seen = new Map<string, number>();
-  forEachBlock(tree, ({ node }) => {
-    const text = new NormalizedText();
-    const paragraph = blockTexts.length + 1;
-    const onReference = (label: string) => {
+  for (const block of blocks) {
+    block.footnoteLabels.forEach((label, index) => {
       const occurrence = (seen.get(label) ?? 0) + 1;
       seen.set(label, occurrence);
-      // Where the text so far ends: a space pending before the reference is not part of the preceding words.
-      references.push({ label, paragraph, offset: text.toString().length, occurrence });
-    };
-    for (const inline of node.children) accumulate(inline, text, onReference);
-    blockTexts.push(text.toString());
-  });
-  return { references, notes: footnoteDefinitions(tree), blockTexts };
-}
-
-function accumulate(node: PhrasingContent, text: NormalizedText, onReference: (label: string) => void): void {
-  switch (node.type) {
-    case 'text':
-      text.append(node.value);
-      return;
-    case 'break':
-      text.append('\n');
-      return;
-    case 'footnoteReference':
-      onReference(node.identifier);
-      return;
-    case 'mdxJsxTextElement':
-      if (node.name !== MENTION) return;
-      for (const child of node.children) if (child.type === 'text') text.append(child.value);
-      return;
-    default:
-    // Anything else is refused by the corpus check before an export is made.
+      references.push({ label, paragraph: block.number, offset: block.footnoteOffsets[index] ?? block.text.length, occurrence });
+    });
   }
+  return { references, notes: footnoteDefinitions(tree), blockTexts: blocks.map((block) => block.text) };
 }
 
 function footnoteDefinitions(tree: Root): EditorialNote[] {

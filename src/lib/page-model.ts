@@ -3,7 +3,7 @@ import type { CorpusDocument, CorpusModel, GlossaryEntry } from './corpus.ts';
 import { paginate, type Mention, type RelatedEntry } from './mentions.ts';
 
 /** How many mentions an entry's page, and each of its further mention pages, lists. */
-export const mentionsPerPage = 100;
+export const mentionsPerPage = 200;
 /** How many related entries an entry's page lists. */
 export const relatedPerEntry = 12;
 
@@ -44,7 +44,7 @@ export function pageModel(model: CorpusModel): PageModel {
         { mentions: mentions.length, documents: new Set(mentions.map((mention) => mention.document)).size, pages: Math.ceil(mentions.length / mentionsPerPage) },
       ]),
     ),
-    relatedEntries: Object.fromEntries(Object.entries(model.relatedEntries).map(([entry, related]) => [entry, related.slice(0, relatedPerEntry)])),
+    relatedEntries: model.relatedEntries,
     comparisons: model.comparisons,
   };
 }

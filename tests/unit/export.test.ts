@@ -15,13 +15,6 @@ import type { JsonLdDocument, Options } from 'jsonld';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { paragraphPath } from '../../src/lib/anchors.ts';
@@ -44,7 +37,7 @@ import { pageNotes } from '../../src/lib/notes.ts';
 import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/lib/source-offsets.ts';
 import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
 import { normalizeWhitespace } from '../../src/lib/text.ts';
-import { annotationPipeline } from '../../src/markdown/pipeline.ts';
+import { corpusPageRenderer } from '../../src/markdown/render-page.ts';
 import { writeExports } from '../../src/integrations/exports.ts';
 import { loadCorpus } from '../../src/integrations/load-corpus.ts';
 
@@ -430,16 +423,7 @@ async function expectAnchorsInPage(page: Document, annotations: WebAnnotation[],
 
 /** A page rendered by the site's annotation pipeline, without the rest of the build. */
 function renderPage(mdx: string): Document {
-  const pipeline = annotationPipeline('/corpus/');
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(pipeline.remarkPlugins as never)
-    .use(remarkRehype, pipeline.remarkRehype)
-    .use(pipeline.rehypePlugins as never)
-    .use(rehypeStringify);
-  const html = String(processor.processSync(new VFile({ value: mdx, path: '/corpus/page.mdx' })));
+  const html = corpusPageRenderer('/corpus/')(mdx, '/corpus/page.mdx');
   return new DOMParser().parseFromString(`<section class="source-text">${html}</section>`, 'text/html');
 }
 
@@ -851,8 +835,8 @@ describe('the exports’ work across documents', () => {
   it('lays out the collection and lists the corpus of 50,000 documents in well under the time a quadratic pass would take', () => {
     const meta = { title: 'T', publisher: 'P', published: '2024-01-01', language: 'en', source: 's.txt', sha256: '0'.repeat(64) } as CorpusDocument['meta'];
     const blocks: CorpusDocument['blocks'] = [
-      { number: 1, kind: 'paragraph', debris: false, text: 'A b c.', line: 1, mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }], footnoteLabels: ['n'] },
-      { number: 2, kind: 'paragraph', debris: false, text: 'No annotations.', line: 3, mentions: [], footnoteLabels: [] },
+      { number: 1, kind: 'paragraph', debris: false, text: 'A b c.', line: 1, mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }], footnoteLabels: ['n'], footnoteOffsets: [6] },
+      { number: 2, kind: 'paragraph', debris: false, text: 'No annotations.', line: 3, mentions: [], footnoteLabels: [], footnoteOffsets: [] },
     ];
     const documents: CorpusDocument[] = Array.from({ length: 50_000 }, (_, index) => ({
       slug: `d${index}`,

@@ -3,7 +3,7 @@ import type { Block } from '../../src/lib/blocks.ts';
 import { compareToSource, wordDiff } from '../../src/lib/fidelity.ts';
 import { splitSourceParagraphs } from '../../src/lib/source.ts';
 
-const block = (number: number, text: string, line = number * 2): Block => ({ number, kind: 'paragraph', debris: false, text, line, mentions: [], footnoteLabels: [] });
+const block = (number: number, text: string, line = number * 2): Block => ({ number, kind: 'paragraph', debris: false, text, line, mentions: [], footnoteLabels: [], footnoteOffsets: [] });
 
 describe('compareToSource', () => {
   const source = splitSourceParagraphs('One two.\n\nThe head of of the State Police.\n\nLast.');
