@@ -6,7 +6,6 @@ import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
 import { contentDirs, loadCorpus } from './load-corpus.ts';
 import { writeExports } from './exports.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from './page-store.ts';
-import { corpusPageRenderer } from '../markdown/render-page.ts';
 import { resolve } from 'node:path';
 import { pageModel } from '../lib/page-model.ts';
 import { sha256 } from '../lib/source.ts';
@@ -38,7 +37,7 @@ export function corpus(): AstroIntegration {
         const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}`).slice(0, 16);
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
         preparePageStore(pageStore);
-        const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore, root, corpusPageRenderer(resolve(root, contentDirs.corpus))));
+        const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore, root, resolve(root, contentDirs.corpus)));
         const { problems, model } = loaded;
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);

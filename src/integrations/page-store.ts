@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Root } from 'mdast';
-import type { CorpusDocument, CorpusModel } from '../lib/corpus.ts';
-import type { CorpusPageRenderer } from '../markdown/render-page.ts';
+import type { CorpusFiles, CorpusModel } from '../lib/corpus.ts';
+import { entryTypeLabels } from '../lib/format.ts';
+import { corpusPageRenderer, type CorpusPageRenderer } from '../markdown/render-page.ts';
 import type { Mention } from '../lib/mentions.ts';
 import { mentionPages } from '../lib/page-model.ts';
 
@@ -16,9 +16,16 @@ export function preparePageStore(dir: string): void {
   mkdirSync(join(dir, 'documents'), { recursive: true });
 }
 
-/** Stores a document's text, rendered from the tree the corpus check parsed. */
-export function documentWriter(dir: string, root: string, render: CorpusPageRenderer): (document: CorpusDocument, tree: Root) => void {
-  return (document, tree) => writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, resolve(root, document.file)));
+/**
+ * Stores a document's text, rendered from the tree the corpus check parsed,
+ * with the renderer made once from the glossary (for the paragraphs' search titles).
+ */
+export function documentWriter(dir: string, root: string, corpusDir: string): NonNullable<CorpusFiles['onParsed']> {
+  let render: CorpusPageRenderer | undefined;
+  return (document, tree, entries) => {
+    render ??= corpusPageRenderer(corpusDir, new Map(entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural])));
+    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, resolve(root, document.file)));
+  };
 }
 
 export function writeMentionPages(dir: string, model: CorpusModel): void {

@@ -67,7 +67,7 @@ export interface CorpusFiles {
    * Called with each valid document and its parsed page, so that the caller
    * can render it from this one parse. The tree is the caller's to change.
    */
-  onParsed?: (document: CorpusDocument, tree: Root) => void;
+  onParsed?: (document: CorpusDocument, tree: Root, entries: readonly GlossaryEntry[]) => void;
 }
 
 export interface CorpusBuild {
@@ -86,7 +86,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const loaded = new Set(entryIds);
   const refused = files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !loaded.has(id));
   const known = new Set([...entryIds, ...refused]);
-  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entryIds, problems));
+  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entries, problems));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
   entries.sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'en'));
@@ -131,7 +131,8 @@ function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
   return problems.length === before ? [{ id, file: file.path, meta: result.data }] : [];
 }
 
-function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entryIds: string[], problems: Problem[]): CorpusDocument[] {
+function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entries: readonly GlossaryEntry[], problems: Problem[]): CorpusDocument[] {
+  const entryIds = entries.map((entry) => entry.id);
   const slug = baseName(file.path, '.mdx');
   const problemsBefore = problems.length;
   const at = (line: number, message: string, column?: number): Problem => ({ file: file.path, line, column, message });
@@ -200,7 +201,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
     notes: pageNotesFromBlocks(blocks, tree),
   };
-  if (problems.length === problemsBefore) files.onParsed?.(document, tree);
+  if (problems.length === problemsBefore) files.onParsed?.(document, tree, entries);
   return [document];
 }
 

@@ -33,3 +33,17 @@ export function documentSearchAttributes(document: DocumentSummary, entriesById:
     meta: { outlet: document.meta.publisher, published: document.meta.published },
   };
 }
+
+/**
+ * A paragraph's sub-result title: its number and the types of entity it
+ * mentions (`¶ 7 · People, Places`). Pagefind filters whole pages, so the
+ * search page narrows a document's paragraphs to a chosen type by this title.
+ */
+export function paragraphSearchTitle(number: number, types: readonly string[]): string {
+  return types.length > 0 ? `¶ ${number} · ${[...types].sort().join(', ')}` : `¶ ${number}`;
+}
+
+export function typesOfParagraphTitle(title: string): string[] {
+  const [, types = ''] = title.split(' · ');
+  return types ? types.split(', ') : [];
+}

@@ -10,9 +10,9 @@ import remarkParagraphAnchors from './remark-paragraph-anchors.ts';
  * The annotation pipeline of corpus pages, in order. The anchors plugin must
  * run first: it numbers blocks while `<Debris>` is still recognisable.
  */
-export function annotationPipeline(corpusDir: string) {
+export function annotationPipeline(corpusDir: string, typeLabels?: ReadonlyMap<string, string>) {
   return {
-    remarkPlugins: [remarkGfm, [remarkParagraphAnchors, { corpusDir }], [remarkDebris, { corpusDir }], [remarkMentions, { corpusDir }]] as RemarkPlugins,
+    remarkPlugins: [remarkGfm, [remarkParagraphAnchors, { corpusDir, typeLabels }], [remarkDebris, { corpusDir }], [remarkMentions, { corpusDir }]] as RemarkPlugins,
     rehypePlugins: [[rehypeSidenotes, { corpusDir }]] as RehypePlugins,
     remarkRehype: {
       clobberPrefix: '',

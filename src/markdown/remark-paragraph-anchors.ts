@@ -1,15 +1,19 @@
-import type { Root } from 'mdast';
+import type { Heading, Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { paragraphAnchor } from '../lib/anchors.ts';
-import { forEachBlock } from '../lib/blocks.ts';
+import { attributeValue, forEachBlock, MENTION } from '../lib/blocks.ts';
+import { paragraphSearchTitle } from '../lib/search-records.ts';
+import { visit } from 'unist-util-visit';
 import { isCorpusPage } from './corpus-file.ts';
 
 /**
  * Gives every block of the source text its permanent number and anchor:
  * `<p id="p7" class="para"><a class="para-num" href="#p7">¶ 7</a><span class="para-text">…</span></p>`.
  * The source's own headings become h2, since the page's h1 is the edition's title.
+ * Given each entry's type label, the search title also names the types of
+ * entity the paragraph mentions.
  */
-export default function remarkParagraphAnchors({ corpusDir }: { corpusDir: string }) {
+export default function remarkParagraphAnchors({ corpusDir, typeLabels }: { corpusDir: string; typeLabels?: ReadonlyMap<string, string> }) {
   return (tree: Root, file: VFile) => {
     if (!isCorpusPage(file, corpusDir)) return;
     let number = 0;
@@ -19,7 +23,7 @@ export default function remarkParagraphAnchors({ corpusDir }: { corpusDir: strin
       node.data = {
         ...node.data,
         hName: node.type === 'heading' ? 'h2' : 'p',
-        hProperties: { id, className: ['para'], dataPagefindTitle: `¶ ${number}` },
+        hProperties: { id, className: ['para'], dataPagefindTitle: paragraphSearchTitle(number, typeLabels ? mentionedTypes(node, typeLabels) : []) },
       };
       const text = { type: 'paragraphText', children: node.children, data: { hName: 'span', hProperties: { className: ['para-text'] } } };
       const numberLink = {
@@ -31,4 +35,14 @@ export default function remarkParagraphAnchors({ corpusDir }: { corpusDir: strin
       node.children = [numberLink, text] as unknown as typeof node.children;
     });
   };
+}
+
+function mentionedTypes(node: Paragraph | Heading, typeLabels: ReadonlyMap<string, string>): string[] {
+  const types = new Set<string>();
+  visit(node, 'mdxJsxTextElement', (element) => {
+    if (element.name !== MENTION) return;
+    const label = typeLabels.get(attributeValue(element, 'entry') ?? '');
+    if (label) types.add(label);
+  });
+  return [...types];
 }

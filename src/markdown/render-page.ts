@@ -23,8 +23,8 @@ export interface CorpusPageRenderer {
   tree: (tree: Root, path: string) => string;
 }
 
-export function corpusPageRenderer(corpusDir: string): CorpusPageRenderer {
-  const pipeline = annotationPipeline(corpusDir);
+export function corpusPageRenderer(corpusDir: string, typeLabels?: ReadonlyMap<string, string>): CorpusPageRenderer {
+  const pipeline = annotationPipeline(corpusDir, typeLabels);
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)

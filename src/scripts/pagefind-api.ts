@@ -1,6 +1,7 @@
 /** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) the site uses. */
 export interface PagefindSubResult {
   url: string;
+  title: string;
   excerpt: string;
   anchor?: { id?: string };
 }

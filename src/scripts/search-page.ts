@@ -1,5 +1,5 @@
 import { plural } from '../lib/format.ts';
-import { searchFilters } from '../lib/search-records.ts';
+import { searchFilters, typesOfParagraphTitle } from '../lib/search-records.ts';
 import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../lib/search-state.ts';
 import { loadPagefind, type FilterCounts, type PagefindResultData } from './pagefind-api.ts';
 
@@ -64,7 +64,7 @@ export async function enableSearchPage(): Promise<void> {
       const pages = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
       offset += pageSize;
       more.hidden = offset >= search.results.length;
-      return pages.flatMap(resultItems);
+      return pages.flatMap((data) => resultItems(data, state.filters[searchFilters.type] ?? []));
     };
     const shown = await pending();
     list.replaceChildren(...shown.map((item) => resultElement(item, query)));
@@ -159,14 +159,17 @@ interface ResultItem {
  * A document is one Pagefind page whose paragraphs are its sub-results: each
  * matching paragraph becomes a result of its own, with its permanent anchor.
  */
-function resultItems(data: PagefindResultData): ResultItem[] {
+function resultItems(data: PagefindResultData, types: readonly string[]): ResultItem[] {
   const title = data.meta.title ?? data.url;
   if (!data.url.startsWith('/documents/')) {
     return [{ url: data.url, title, context: `Glossary · ${data.meta.entryType ?? 'entry'}`, excerpt: data.excerpt }];
   }
   const context = [data.meta.outlet, data.meta.published].filter(Boolean).join(' · ');
-  const paragraphs = data.sub_results.filter((result) => /^p\d+$/u.test(result.anchor?.id ?? ''));
-  if (paragraphs.length === 0) return [{ url: data.url, title, context, excerpt: data.excerpt }];
+  // Pagefind filters whole documents; a chosen entity type narrows them to the paragraphs that mention one.
+  const paragraphs = data.sub_results
+    .filter((result) => /^p\d+$/u.test(result.anchor?.id ?? ''))
+    .filter((result) => types.length === 0 || typesOfParagraphTitle(result.title).some((type) => types.includes(type)));
+  if (paragraphs.length === 0) return types.length === 0 ? [{ url: data.url, title, context, excerpt: data.excerpt }] : [];
   return paragraphs.map((result) => ({ url: result.url, title, paragraph: result.anchor?.id?.slice(1), context, excerpt: result.excerpt }));
 }
 

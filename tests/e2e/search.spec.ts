@@ -65,7 +65,7 @@ test('filters narrow the results and show counts; the URL keeps query and filter
   await expect(page.locator('fieldset', { hasText: 'Outlet' }).locator('label', { hasText: 'A2 CNN' }).locator('.filter-count')).toHaveText(/^\(\d+\)$/u);
   await outlet.check();
   await expect(page).toHaveURL(/[?&]outlet=A2\+CNN/u);
-  await expect(page.locator('#search-status')).toHaveText(/results? for “police”/u);
+  await expect(page.locator('#search-status')).toHaveText(/results?( so far)? for “police”/u);
   const links = await resultLinks(page);
   expect(links.length).toBeGreaterThan(2);
   for (const link of links) expect(link.startsWith(a2)).toBe(true);
@@ -76,16 +76,20 @@ test('filters narrow the results and show counts; the URL keeps query and filter
   expect(await resultLinks(page)).toEqual(links);
 });
 
-test('the entity-type filter keeps only paragraphs that mention such an entity', async ({ page }) => {
-  await page.goto('/search/?q=pepper&type=People');
-  await expect(page.locator('#search-status')).toHaveText(/results? for “pepper”/u);
-  const links = (await resultLinks(page)).map((link) => link.replace(/\?[^#]*/u, ''));
-  expect(links).toEqual(expect.arrayContaining([`${balkanInsight}#p8`, `${balkanInsight}#p10`]));
-  for (const link of links.filter((url) => url.startsWith('/documents/'))) {
+test('the entity-type filter keeps only paragraphs that mention an entity of that type', async ({ page, request }) => {
+  const typeOf = new Map(((await (await request.get('/glossary/names.json')).json()) as { id: string; type: string }[]).map((entry) => [entry.id, entry.type]));
+  await page.goto('/search/?q=police');
+  await expect(page.locator('#search-status')).toHaveText(/results?( so far)? for “police”/u);
+  const unfiltered = (await resultLinks(page)).filter((link) => link.startsWith('/documents/'));
+  await page.goto('/search/?q=police&type=People');
+  await expect(page.locator('#search-status')).toHaveText(/results?( so far)? for “police”/u);
+  const links = (await resultLinks(page)).map((link) => link.replace(/\?[^#]*/u, '')).filter((link) => link.startsWith('/documents/'));
+  expect(links).toEqual(expect.arrayContaining([`${balkanInsight}#p8`, `${a2}#p8`]));
+  expect(links.length).toBeLessThan(unfiltered.length);
+  for (const link of links) {
     await page.goto(link);
-    const paragraph = page.locator(`#${link.split('#')[1]}`);
-    const types = await paragraph.locator('a.mention').evaluateAll((mentions) => mentions.map((mention) => mention.getAttribute('href')));
-    expect(types.length).toBeGreaterThan(0);
+    const entries = await page.locator(`#${link.split('#')[1]} a.mention`).evaluateAll((mentions) => mentions.map((mention) => mention.getAttribute('data-entry') ?? ''));
+    expect(entries.map((entry) => typeOf.get(entry)), link).toContain('Person');
   }
 });
 

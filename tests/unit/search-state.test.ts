@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { paragraphSearchTitle, typesOfParagraphTitle } from '../../src/lib/search-records.ts';
 import { arrivalUrl, highlightTerms, readSearchState, suggestEntries, writeSearchState } from '../../src/lib/search-state.ts';
 
 describe('search state in the URL', () => {
@@ -44,5 +45,15 @@ describe('suggestEntries', () => {
 
   it('suggests nothing when no name is close', () => {
     expect(suggestEntries('xylophone', entries)).toEqual([]);
+  });
+});
+
+describe('paragraph search titles', () => {
+  it('name the paragraph and the types of entity it mentions, and read back', () => {
+    const title = paragraphSearchTitle(7, ['Places', 'People']);
+    expect(title).toBe('¶ 7 · People, Places');
+    expect(typesOfParagraphTitle(title)).toEqual(['People', 'Places']);
+    expect(paragraphSearchTitle(3, [])).toBe('¶ 3');
+    expect(typesOfParagraphTitle('¶ 3')).toEqual([]);
   });
 });
