@@ -164,8 +164,10 @@ export type References<S extends CitationStyle = CitationStyle> = Record<S, Omit
  * replace the repeated author of the second with "---".
  */
 export function formatReferences<S extends CitationStyle>(subject: CitationSubject, context: CitationContext, styles: readonly S[]): References<S> {
-  const article = articleItem(subject);
-  const edition = editionItem(subject, context);
+  return referencesOf(articleItem(subject), editionItem(subject, context), styles);
+}
+
+function referencesOf<S extends CitationStyle>(article: CslItem, edition: CslItem, styles: readonly S[]): References<S> {
   const reference = (item: CslItem, template: string) => new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
   return Object.fromEntries(
     styles.map((style) => [style, { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) }]),
@@ -176,7 +178,7 @@ export function formatCitations(subject: CitationSubject, context: CitationConte
   const article = articleItem(subject);
   const edition = editionItem(subject, context);
   const both = new Cite([article, edition]);
-  const references = formatReferences(subject, context, Object.keys(citationStyles) as CitationStyle[]);
+  const references = referencesOf(article, edition, Object.keys(citationStyles) as CitationStyle[]);
   const inText = (template: string) =>
     new Cite(article)
       .format('citation', {

@@ -31,11 +31,6 @@ function contextIn(text: string, bounds: readonly number[], start: number, end: 
   return { before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to).trimEnd() };
 }
 
-/** The sentence of `text` around [start, end), split so the match can be highlighted. */
-export function sentenceAround(text: string, start: number, end: number): SentenceContext {
-  return contextIn(text, sentenceBounds(text), start, end);
-}
-
 /** One mention of an entry, ready for the entry's page. */
 export interface Mention {
   entry: string;

@@ -7,8 +7,8 @@ export const mentionsPerPage = 200;
 /** How many related entries an entry's page lists. */
 export const relatedPerEntry = 12;
 
-/** A document as pages need it: its metadata and counts, and the entries it mentions, not its text. */
-export interface DocumentSummary extends Omit<CorpusDocument, 'blocks'> {
+/** A document as pages need it: its metadata and counts, and the entries it mentions, not its text or notes. */
+export interface DocumentSummary extends Omit<CorpusDocument, 'blocks' | 'notes'> {
   entries: string[];
 }
 
@@ -33,7 +33,7 @@ export interface PageModel {
 
 export function pageModel(model: CorpusModel): PageModel {
   return {
-    documents: model.documents.map(({ blocks, ...summary }) => ({
+    documents: model.documents.map(({ blocks, notes: _notes, ...summary }) => ({
       ...summary,
       entries: [...new Set(blocks.flatMap((block) => block.mentions.map((mention) => mention.entry)))],
     })),

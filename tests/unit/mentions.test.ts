@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, groupByDocument, paginate, relatedEntries, sentenceAround } from '../../src/lib/mentions.ts';
+import { closestIds, groupByDocument, mentionsOfBlock, paginate, relatedEntries } from '../../src/lib/mentions.ts';
 
-describe('sentenceAround', () => {
-  it('returns the sentence containing the match, split around it', () => {
+describe('mentionsOfBlock', () => {
+  it('gives each mention the sentence containing it, split around it', () => {
     const text = 'One person died. Interior Minister Bledi Cuci told media. Cuci said more.';
     const start = text.indexOf('Bledi Cuci');
-    expect(sentenceAround(text, start, start + 10)).toEqual({ before: 'Interior Minister ', match: 'Bledi Cuci', after: ' told media.' });
+    const block = { number: 4, kind: 'paragraph' as const, debris: false, text, line: 9, footnoteLabels: [], footnoteOffsets: [], mentions: [{ entry: 'bledi-cuci', start, end: start + 10, line: 9, column: 1 }] };
+    expect(mentionsOfBlock('doc', block)).toEqual([
+      { entry: 'bledi-cuci', document: 'doc', paragraph: 4, text: 'Bledi Cuci', context: { before: 'Interior Minister ', match: 'Bledi Cuci', after: ' told media.' } },
+    ]);
   });
 });
 
