@@ -15,17 +15,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, type SyntheticCorpus } from './bench/generate-corpus.ts';
-import { directorySize, measureInBrowser, processRss, treeRss, type BrowserFigures } from './bench/measure.ts';
+import { directorySize, measureInBrowser, treeRss, type BrowserFigures } from './bench/measure.ts';
 
 interface BuildFigures {
   totalMs: number;
   stages: { checksMs: number; renderingMs: number; searchIndexMs: number; exportsMs: number };
   pages: number;
   pagesPerSecond: number;
-  /** Peak resident memory of the build and its child processes (Pagefind's service among them). */
+  /** Peak resident memory of the whole build: the larger of its two steps, which run one after the other. */
   peakRssBytes: number;
-  /** Peak resident memory of the build's own process. */
-  peakBuildRssBytes: number;
+  /** Peak resident memory of `astro build` (checks, exports, rendering). */
+  peakAstroRssBytes: number;
+  /** Peak resident memory of the search-index step, Pagefind's indexing service included. */
+  peakSearchIndexRssBytes: number;
   distBytes: number;
   searchIndexBytes: number;
 }
@@ -36,25 +38,33 @@ export interface BenchResult {
   browser: BrowserFigures;
 }
 
-async function build(content: string, outDir: string): Promise<BuildFigures> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, CORPUS_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+/** Runs one step of the build, sampling the resident memory of its process tree. */
+async function step(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ output: string; peakRss: number }> {
+  const child = spawn(process.execPath, args, { env });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
-  let peak = 0;
-  let peakBuild = 0;
-  const sampler = setInterval(() => {
-    if (!child.pid) return;
-    peak = Math.max(peak, treeRss(child.pid));
-    peakBuild = Math.max(peakBuild, processRss(child.pid));
-  }, 200);
+  let peakRss = 0;
+  const sample = () => {
+    if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+  };
+  // A first sample at once: a short step can end before the first interval.
+  sample();
+  const sampler = setInterval(sample, 200);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
+  if (code !== 0) throw new Error(`${args.join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`);
+  return { output, peakRss };
+}
+
+/** The steps of `npm run build`, with the corpus and output directory of the benchmark. */
+async function build(content: string, outDir: string): Promise<BuildFigures> {
+  const started = performance.now();
+  const env = { ...process.env, CORPUS_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' };
+  const astro = await step(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env);
+  const search = await step(['scripts/search-index.ts', outDir], env);
   const totalMs = performance.now() - started;
-  if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${output.slice(-3000)}`);
+  const output = astro.output + search.output;
   const stage = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
   const renderingMs = stage(/stage rendering: (\d+) ms/u);
   const pages = stage(/(\d+) page\(s\) built/u);
@@ -68,8 +78,9 @@ async function build(content: string, outDir: string): Promise<BuildFigures> {
     },
     pages,
     pagesPerSecond: pages / (renderingMs / 1000),
-    peakRssBytes: peak,
-    peakBuildRssBytes: peakBuild,
+    peakRssBytes: Math.max(astro.peakRss, search.peakRss),
+    peakAstroRssBytes: astro.peakRss,
+    peakSearchIndexRssBytes: search.peakRss,
     distBytes: directorySize(outDir),
     searchIndexBytes: directorySize(join(outDir, 'pagefind')),
   };
@@ -106,7 +117,7 @@ const weight = (page?: { html: number; css: number; js: number }) => (page ? `${
 
 export function table(results: readonly BenchResult[]): string {
   const rows = [
-    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS (build + Pagefind)', 'peak RSS (build)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
+    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
     ...results.map(({ corpus, build: b, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
@@ -120,7 +131,8 @@ export function table(results: readonly BenchResult[]): string {
       b.pagesPerSecond.toFixed(0),
       (b.totalMs / b.pages).toFixed(1),
       mb(b.peakRssBytes),
-      mb(b.peakBuildRssBytes),
+      mb(b.peakAstroRssBytes),
+      mb(b.peakSearchIndexRssBytes),
       mb(b.distBytes),
       mb(b.searchIndexBytes),
       kb(browser.firstQuery),

@@ -8,7 +8,7 @@ import { createGzip, gzipSync } from 'node:zlib';
 import { chromiumFlags, chromiumPath } from '../../tests/e2e/chromium.ts';
 
 /** Resident memory of one process, in bytes (Linux /proc). */
-export function processRss(pid: number): number {
+function processRss(pid: number): number {
   try {
     return Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   } catch {

@@ -9,7 +9,6 @@ import { documentWriter, preparePageStore, writeMentionPages } from './page-stor
 import { resolve } from 'node:path';
 import { pageModel } from '../lib/page-model.ts';
 import { sha256 } from '../lib/source.ts';
-import { writeSearchIndex } from './search-index.ts';
 
 const virtualId = 'virtual:corpus';
 
@@ -20,8 +19,8 @@ const virtualId = 'virtual:corpus';
  * cross-document indexes are computed once per build. The open-data exports
  * are written from the same model before rendering, so that the model can be
  * let go and the pages render in far less memory; after the build they are
- * copied into the site beside the search index. Each stage logs its duration
- * for the benchmark.
+ * copied into the site. Each stage logs its duration for the benchmark; the
+ * search index is the next step of `npm run build` (scripts/search-index.ts).
  */
 export function corpus(): AstroIntegration {
   let exportsDir: string | undefined;
@@ -81,9 +80,6 @@ export function corpus(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
-        const started = performance.now();
-        const stats = await writeSearchIndex(fileURLToPath(dir));
-        logger.info(`stage search index: ${stats.documents} documents and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
         if (exportsDir) await cp(exportsDir, fileURLToPath(dir), { recursive: true });
       },
     },

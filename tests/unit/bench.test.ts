@@ -18,7 +18,9 @@ describe('npm run bench -- --quick', () => {
       expect(corpus.mentions / corpus.words).toBeLessThan(0.12);
       expect(build.pages).toBeGreaterThan(corpus.documents + corpus.entries);
       for (const stage of Object.values(build.stages)) expect(stage).toBeGreaterThan(0);
-      expect(build.peakRssBytes).toBeGreaterThan(0);
+      expect(build.peakAstroRssBytes).toBeGreaterThan(0);
+      expect(build.peakSearchIndexRssBytes).toBeGreaterThan(0);
+      expect(build.peakRssBytes).toBe(Math.max(build.peakAstroRssBytes, build.peakSearchIndexRssBytes));
       expect(build.searchIndexBytes).toBeGreaterThan(0);
       expect(browser.firstQuery).toBeGreaterThan(browser.secondQuery);
       expect(browser.secondQuery).toBeGreaterThan(0);
