@@ -10,7 +10,7 @@ import { parseMarkdown, parseMdx } from './parse.ts';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
-import { documentSchema, entrySchema, type DocumentMeta, type EntryMeta } from './schema.ts';
+import { documentSchema, entrySchema, slugPattern, type DocumentMeta, type EntryMeta } from './schema.ts';
 import { sha256, splitSourceParagraphs } from './source.ts';
 import { countWords } from './text.ts';
 
@@ -75,8 +75,6 @@ export interface CorpusBuild {
   problems: Problem[];
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-
 /** Validates every content file and builds the corpus model, collecting every problem rather than stopping at the first. */
 export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const problems: Problem[] = [];
@@ -86,6 +84,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const loaded = new Set(entryIds);
   const refused = files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !loaded.has(id));
   const known = new Set([...entryIds, ...refused]);
+  problems.push(...unknownContextProblems(entries, files.entries, known));
   const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entries, problems));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
@@ -129,6 +128,23 @@ function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
     });
   });
   return problems.length === before ? [{ id, file: file.path, meta: result.data }] : [];
+}
+
+/** An entry's `context` names other entries: each must exist. */
+function unknownContextProblems(entries: readonly GlossaryEntry[], files: readonly ContentFile[], known: ReadonlySet<string>): Problem[] {
+  const textOf = new Map(files.map((file) => [file.path, file.text]));
+  return entries.flatMap((entry) =>
+    entry.meta.context
+      .filter((id) => !known.has(id))
+      .map((id) => {
+        const suggestions = closestIds(id, [...known].filter((other) => other !== entry.id)).map((candidate) => `"${candidate}"`);
+        return {
+          file: entry.file,
+          line: lineOfField(textOf.get(entry.file) ?? '', 'context'),
+          message: `context names "${id}", which is no glossary entry${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`,
+        };
+      }),
+  );
 }
 
 function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entries: readonly GlossaryEntry[], problems: Problem[]): CorpusDocument[] {

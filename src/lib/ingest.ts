@@ -7,16 +7,17 @@
  * Every page this module produces is checked the way the build checks it
  * (buildCorpus), so a draft that is written is a draft that builds.
  */
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { isDescription } from './aliases.ts';
 import { extractBlocks, forEachBlock, type Block } from './blocks.ts';
 import { buildCorpus, type ContentFile } from './corpus.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { escapeHeading, escapeParagraph } from './mdx-escape.ts';
 import { parseMdx } from './parse.ts';
 import { formatProblem, type Problem } from './problems.ts';
-import { documentSchema, entrySchema, type DocumentMeta } from './schema.ts';
+import { documentSchema, entrySchema, slugPattern, type DocumentMeta } from './schema.ts';
 import { sha256, splitSourceParagraphs } from './source.ts';
 import { foldForMatching, normalizeWhitespace } from './text.ts';
 
@@ -119,7 +120,6 @@ const flagOfField: Record<string, string> = {
   language: '--language',
 };
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** A URL slug from a headline: folded to ASCII, words joined by hyphens, cut at a word to at most `maxLength` characters. */
 export function slugFromTitle(title: string, maxLength = 60): string {
@@ -279,6 +279,8 @@ export interface GlossaryName {
   id: string;
   name: string;
   aliases: readonly string[];
+  /** Entries whose naming in a document lets this entry's descriptions be linked there. */
+  context: readonly string[];
 }
 
 /** Reads the names of glossary entries from their files, as the build does. */
@@ -288,7 +290,7 @@ export function glossaryNames(files: readonly ContentFile[]): { names: GlossaryN
   for (const file of files) {
     const result = parseFrontmatter(file.text, file.path, entrySchema);
     if (!result.ok) problems.push(...result.problems);
-    else names.push({ id: (file.path.split('/').pop() ?? file.path).replace(/\.md$/u, ''), name: result.data.name, aliases: result.data.aliases });
+    else names.push({ id: (file.path.split('/').pop() ?? file.path).replace(/\.md$/u, ''), name: result.data.name, aliases: result.data.aliases, context: result.data.context });
   }
   return { names, problems };
 }
@@ -335,6 +337,14 @@ interface Form {
   folded: string;
   /** All capitals (MEK, U.S.): matches only text in capitals, so "us" is not the US. */
   acronym: boolean;
+  /** No capital at all ("compound"): matches only text in lower case, and only in a document about the entry. */
+  description: boolean;
+}
+
+/** A description and the entries whose naming makes it refer to its entry. */
+interface Description {
+  form: Form;
+  refersWhenNamed: ReadonlySet<string>;
 }
 
 /** A glossary name the matcher will not link, and why. */
@@ -347,6 +357,8 @@ export interface SkippedForm {
 export interface Matcher {
   /** Linkable forms by their first folded character, longest first. */
   byFirst: ReadonlyMap<string, readonly Form[]>;
+  /** Descriptions, linkable only in a document that names their entry or its context (see `forDocument`). */
+  descriptions: readonly Description[];
   skipped: readonly SkippedForm[];
 }
 
@@ -356,32 +368,38 @@ export interface Match {
   start: number;
   end: number;
   text: string;
+  /** Found by a description ("compound"), which an editor should confirm. */
+  description: boolean;
 }
 
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
 
 /**
- * Builds the matcher for an entry list. Only names that contain a capital
- * letter are linked automatically: lower-case aliases ("police raid", "the
- * camp") are editorial choices. So is an alias that only adds lower-case words
- * to another entry's name ("MEK camp", "breakdown of diplomatic relations with
- * Tehran"): the name inside it is linked instead. A name shared by two
+ * Builds the matcher for an entry list. Names (with a capital letter) are
+ * linked wherever they occur. Lower-case aliases are descriptions ("police
+ * raid", "compound"), linked only in a document that is about their entry
+ * (`forDocument`). An alias that only adds lower-case words to another
+ * entry's name ("MEK camp", "breakdown of diplomatic relations with Tehran")
+ * is left out: the name inside it is linked instead. A name shared by two
  * entries is ambiguous and left to the editor.
  */
 export function buildMatcher(entries: readonly GlossaryName[]): Matcher {
   const skipped: SkippedForm[] = [];
   const forms: Form[] = [];
+  const descriptions: Description[] = [];
   for (const entry of entries) {
     const seen = new Set<string>();
     for (const text of [entry.name, ...entry.aliases]) {
       const folded = foldWithOffsets(text).folded.trim();
       const acronym = isAcronym(text);
-      const key = `${folded}\u0000${acronym}`;
+      const description = isDescription(text);
+      const key = `${folded}\u0000${acronym}\u0000${description}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const form = { entry: entry.id, text, folded, acronym, description };
       if (folded.length < 2) skipped.push({ entry: entry.id, text, reason: 'shorter than 2 characters' });
-      else if (!/\p{Lu}/u.test(text)) skipped.push({ entry: entry.id, text, reason: 'lower-case: an editorial choice, to link by hand' });
-      else forms.push({ entry: entry.id, text, folded, acronym });
+      else if (description) descriptions.push({ form, refersWhenNamed: new Set([entry.id, ...entry.context]) });
+      else forms.push(form);
     }
   }
 
@@ -408,7 +426,27 @@ export function buildMatcher(entries: readonly GlossaryName[]): Matcher {
     }
     return true;
   });
-  return { byFirst: indexForms(linkable), skipped };
+  return { byFirst: indexForms(linkable), descriptions, skipped };
+}
+
+/**
+ * The matcher for one document: its names, plus the descriptions of every
+ * entry that the document names (`named`), or whose context it names. A
+ * description that would refer to two entries there is left to the editor.
+ */
+export function forDocument(matcher: Matcher, named: ReadonlySet<string>): Matcher {
+  const active = matcher.descriptions.filter((description) => [...description.refersWhenNamed].some((id) => named.has(id)));
+  const owners = new Map<string, Set<string>>();
+  for (const { form } of active) owners.set(form.folded, (owners.get(form.folded) ?? new Set()).add(form.entry));
+  const skipped = [...matcher.skipped];
+  const linkable: Form[] = [];
+  for (const { form } of active) {
+    const entriesOfDescription = owners.get(form.folded) ?? new Set();
+    if (entriesOfDescription.size === 1) linkable.push(form);
+    else skipped.push({ entry: form.entry, text: form.text, reason: `ambiguous here: also a description of ${[...entriesOfDescription].filter((id) => id !== form.entry).join(', ')}` });
+  }
+  const names = [...matcher.byFirst.values()].flat();
+  return { byFirst: indexForms([...names, ...linkable]), descriptions: [], skipped };
 }
 
 function isAcronym(text: string): boolean {
@@ -471,10 +509,11 @@ function matchAt(
     const start = origin[index] ?? 0;
     const end = origin[next] ?? text.length;
     const written = text.slice(start, end);
-    // Acronyms only in capitals ("us" is not the US); other names only where written with a capital.
-    if (form.acronym ? /\p{Ll}/u.test(written) : !/\p{Lu}/u.test(written)) continue;
-    if (!allowed(start, end)) continue;
-    return { match: { entry: form.entry, start, end, text: written }, next };
+    // Acronyms only in capitals ("us" is not the US); descriptions only in lower case ("Operation Mersad" is
+    // not "the operation"); other names only where written with a capital.
+    const casing = form.acronym ? !/\p{Ll}/u.test(written) : form.description ? !/\p{Lu}/u.test(written) : /\p{Lu}/u.test(written);
+    if (!casing || !allowed(start, end)) continue;
+    return { match: { entry: form.entry, start, end, text: written, description: form.description }, next };
   }
   return undefined;
 }
@@ -488,6 +527,7 @@ export interface LinkedMention {
   /** ¶ number. */
   paragraph: number;
   text: string;
+  description: boolean;
 }
 
 export interface LinkResult {
@@ -524,6 +564,7 @@ interface Segment {
  */
 export function linkMentions(page: string, matcher: Matcher): LinkResult {
   const tree = parseMdx(page);
+  const documentMatcher = forDocument(matcher, namedEntries(tree, matcher));
   const insertions: Insertion[] = [];
   const added: LinkedMention[] = [];
   const warnings: string[] = [];
@@ -533,7 +574,7 @@ export function linkMentions(page: string, matcher: Matcher): LinkResult {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    const plan = planBlock(page, node, matcher);
+    const plan = planBlock(page, node, documentMatcher);
     const line = node.position?.start.line ?? 1;
     for (const missed of plan.unmapped) warnings.push(`line ${line}, ¶ ${number}: "${missed}" was not marked: its escapes could not be mapped; mark it by hand`);
     if (plan.insertions.length === 0) return;
@@ -544,9 +585,19 @@ export function linkMentions(page: string, matcher: Matcher): LinkResult {
       return;
     }
     insertions.push(...plan.insertions);
-    added.push(...plan.matches.map((match) => ({ entry: match.entry, paragraph: number, text: match.text })));
+    added.push(...plan.matches.map((match) => ({ entry: match.entry, paragraph: number, text: match.text, description: match.description })));
   });
   return { text: applyInsertions(page, insertions), added, warnings };
+}
+
+/** The entries a page names: those it already marks, and those whose names occur in its text. */
+function namedEntries(tree: Root, matcher: Matcher): Set<string> {
+  const named = new Set<string>();
+  for (const block of extractBlocks(tree).blocks) {
+    for (const mention of block.mentions) named.add(mention.entry);
+    for (const match of findMentions(block.text, matcher)) named.add(match.entry);
+  }
+  return named;
 }
 
 function planBlock(page: string, node: Paragraph | Heading, matcher: Matcher): { insertions: Insertion[]; matches: Match[]; unmapped: string[] } {
@@ -842,7 +893,8 @@ export function planIngest(request: IngestRequest, existing: ExistingContent): P
     `  ${sourcePath}  the verbatim source, ${check.blocks.length} paragraphs, SHA-256 ${hash}`,
     `  ${pagePath}  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock`,
     '',
-    ...mentionReport('Mentions marked', linked.added),
+    ...mentionReport('Mentions marked', linked.added.filter((mention) => !mention.description)),
+    ...descriptionReport(linked.added),
     ...warningReport(linked.warnings),
     '',
     ...candidateReport(findCandidates(check.blocks)),
@@ -879,7 +931,8 @@ export function planUpdate(request: UpdateRequest, existing: ExistingContent): P
   const report = [
     linked.added.length > 0 ? `Updated ${request.pagePath}: every annotation and note kept.` : `${request.pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
     '',
-    ...mentionReport('Mentions added', linked.added),
+    ...mentionReport('Mentions added', linked.added.filter((mention) => !mention.description)),
+    ...descriptionReport(linked.added),
     ...warningReport(linked.warnings),
     '',
     ...candidateReport(findCandidates(after.blocks)),
@@ -912,6 +965,17 @@ function mentionReport(heading: string, mentions: readonly LinkedMention[]): str
   const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = Math.max(...rows.map(([entry]) => entry.length));
   return [`${heading}: ${mentions.length}, of ${rows.length} entries`, ...rows.map(([entry, count]) => `  ${entry.padEnd(width)}  ${String(count).padStart(3)}`)];
+}
+
+/** Descriptions are marked because the document names their entry: each is listed for an editor to confirm. */
+function descriptionReport(mentions: readonly LinkedMention[]): string[] {
+  const descriptions = mentions.filter((mention) => mention.description);
+  if (descriptions.length === 0) return [];
+  return [
+    '',
+    `Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): ${descriptions.length}`,
+    ...descriptions.map((mention) => `  ¶ ${String(mention.paragraph).padStart(3)}  "${mention.text}" → ${mention.entry}`),
+  ];
 }
 
 function warningReport(warnings: readonly string[]): string[] {

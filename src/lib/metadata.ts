@@ -1,3 +1,4 @@
+import { isDescription } from './aliases.ts';
 import { documentPath, glossaryPath } from './anchors.ts';
 import type { CorpusDocument, GlossaryEntry } from './corpus.ts';
 import type { EntryType } from './schema.ts';
@@ -83,13 +84,14 @@ const schemaTypes: Record<EntryType, string> = {
 /** schema.org JSON-LD for a glossary entry, tied to Wikidata and Wikipedia where known. */
 export function entryJsonLd(entry: GlossaryEntry, siteUrl: string): Record<string, unknown> {
   const { meta } = entry;
+  const names = meta.aliases.filter((alias) => !isDescription(alias));
   const sameAs = [...(meta.wikidata ? [`https://www.wikidata.org/wiki/${meta.wikidata}`] : []), ...(meta.wikipedia ? [meta.wikipedia] : [])];
   return {
     '@context': 'https://schema.org',
     '@type': schemaTypes[meta.type],
     '@id': new URL(glossaryPath(entry.id), siteUrl).href,
     name: meta.name,
-    ...(meta.aliases.length > 0 ? { alternateName: meta.aliases } : {}),
+    ...(names.length > 0 ? { alternateName: names } : {}),
     description: meta.summary,
     ...(sameAs.length > 0 ? { sameAs } : {}),
   };

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Ids of glossary entries and slugs of documents: they become permanent URLs. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
 /** YAML loaders differ: Astro's turns an unquoted date into a Date, ours keeps the string. */
 const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
 
@@ -33,6 +36,10 @@ export const entrySchema = z
     name: z.string().min(1),
     type: z.enum(entryTypes),
     aliases: z.array(z.string().min(1)).default([]),
+    context: z
+      .array(z.string().regex(slugPattern, 'a glossary entry id such as "mek"'))
+      .default([])
+      .describe('entries whose naming in a document makes its lower-case aliases (descriptions such as "the compound") refer to this entry; naming the entry itself always does'),
     summary: z.string().min(1).describe('one or two neutral sentences'),
     role: z.string().min(1).optional().describe('for people: their role at the time of the sources'),
     wikidata: z.string().regex(/^Q[1-9][0-9]*$/u, 'a Wikidata item id such as "Q42"').optional(),

@@ -153,3 +153,14 @@ test('the glossary index filters as the reader types, ignoring diacritics', asyn
   await page.getByLabel('Type').selectOption('place');
   await expect(page.locator('.entry-group:visible h2')).toHaveText(/^Places/u);
 });
+
+test('an entry lists its names apart from its descriptions, and only names are alternate names in its JSON-LD', async ({ page }) => {
+  await page.goto('/glossary/ashraf-3/');
+  const definition = (term: string) => page.locator('.document-header dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+  await expect(definition('Also written')).toContainText('Camp Ashraf 3');
+  await expect(definition('Also written')).not.toContainText('compound');
+  await expect(definition('Also referred to as')).toHaveText('camp · compound');
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  expect(jsonLd.alternateName).toContain('Camp Ashraf 3');
+  expect(jsonLd.alternateName).not.toContain('compound');
+});

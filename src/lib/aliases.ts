@@ -1,0 +1,9 @@
+/**
+ * An alias with no capital letter ("compound", "police raid", "2014
+ * agreement") is a description, not a name: it refers to the entry only in a
+ * text that is about it. Ingest links descriptions only in such texts, and
+ * the glossary lists them apart from the names.
+ */
+export function isDescription(alias: string): boolean {
+  return !/\p{Lu}/u.test(alias);
+}
