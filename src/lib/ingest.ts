@@ -120,7 +120,6 @@ const flagOfField: Record<string, string> = {
   language: '--language',
 };
 
-
 /** A URL slug from a headline: folded to ASCII, words joined by hyphens, cut at a word to at most `maxLength` characters. */
 export function slugFromTitle(title: string, maxLength = 60): string {
   const words = foldForMatching(title).replace(/['’]/gu, '').split(/[^a-z0-9]+/u).filter(Boolean);
