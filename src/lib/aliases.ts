@@ -7,3 +7,8 @@
 export function isDescription(alias: string): boolean {
   return !/\p{Lu}/u.test(alias);
 }
+
+/** An entry's aliases, names apart from descriptions, each in the glossary's order. */
+export function splitAliases(aliases: readonly string[]): { names: string[]; descriptions: string[] } {
+  return { names: aliases.filter((alias) => !isDescription(alias)), descriptions: aliases.filter(isDescription) };
+}

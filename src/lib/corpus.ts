@@ -103,7 +103,8 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   };
 }
 
-function baseName(path: string, extension: string): string {
+/** A content file's name without its folder and extension: a glossary id or document slug. */
+export function baseName(path: string, extension: string): string {
   return (path.split('/').pop() ?? path).slice(0, -extension.length);
 }
 

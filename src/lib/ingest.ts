@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { isDescription } from './aliases.ts';
 import { extractBlocks, forEachBlock, type Block } from './blocks.ts';
-import { buildCorpus, type ContentFile } from './corpus.ts';
+import { baseName, buildCorpus, type ContentFile } from './corpus.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { escapeHeading, escapeParagraph } from './mdx-escape.ts';
 import { parseMdx } from './parse.ts';
@@ -289,7 +289,7 @@ export function glossaryNames(files: readonly ContentFile[]): { names: GlossaryN
   for (const file of files) {
     const result = parseFrontmatter(file.text, file.path, entrySchema);
     if (!result.ok) problems.push(...result.problems);
-    else names.push({ id: (file.path.split('/').pop() ?? file.path).replace(/\.md$/u, ''), name: result.data.name, aliases: result.data.aliases, context: result.data.context });
+    else names.push({ id: baseName(file.path, '.md'), name: result.data.name, aliases: result.data.aliases, context: result.data.context });
   }
   return { names, problems };
 }
@@ -892,11 +892,7 @@ export function planIngest(request: IngestRequest, existing: ExistingContent): P
     `  ${sourcePath}  the verbatim source, ${check.blocks.length} paragraphs, SHA-256 ${hash}`,
     `  ${pagePath}  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock`,
     '',
-    ...mentionReport('Mentions marked', linked.added.filter((mention) => !mention.description)),
-    ...descriptionReport(linked.added),
-    ...warningReport(linked.warnings),
-    '',
-    ...candidateReport(findCandidates(check.blocks)),
+    ...linkingReport('Mentions marked', linked, check.blocks),
   ];
   return { ok: true, writes: [{ path: sourcePath, data: request.bytes }, { path: pagePath, data: linked.text }], report: `${report.join('\n')}\n` };
 }
@@ -930,11 +926,7 @@ export function planUpdate(request: UpdateRequest, existing: ExistingContent): P
   const report = [
     linked.added.length > 0 ? `Updated ${request.pagePath}: every annotation and note kept.` : `${request.pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
     '',
-    ...mentionReport('Mentions added', linked.added.filter((mention) => !mention.description)),
-    ...descriptionReport(linked.added),
-    ...warningReport(linked.warnings),
-    '',
-    ...candidateReport(findCandidates(after.blocks)),
+    ...linkingReport('Mentions added', linked, after.blocks),
   ];
   const writes = linked.added.length > 0 ? [{ path: request.pagePath, data: linked.text }] : [];
   return { ok: true, writes, report: `${report.join('\n')}\n` };
@@ -957,6 +949,17 @@ function glossaryErrors(problems: readonly Problem[]): string[] {
   return [...problems.map(formatProblem), 'the glossary has problems (the build would refuse it too): fix them first'];
 }
 
+/** What linking did to a page: names marked, descriptions to confirm, what could not be marked, and names no entry knows. */
+function linkingReport(heading: string, linked: LinkResult, blocks: readonly Block[]): string[] {
+  return [
+    ...mentionReport(heading, linked.added.filter((mention) => !mention.description)),
+    ...descriptionReport(linked.added.filter((mention) => mention.description)),
+    ...warningReport(linked.warnings),
+    '',
+    ...candidateReport(findCandidates(blocks)),
+  ];
+}
+
 function mentionReport(heading: string, mentions: readonly LinkedMention[]): string[] {
   if (mentions.length === 0) return [`${heading}: none.`];
   const counts = new Map<string, number>();
@@ -967,8 +970,7 @@ function mentionReport(heading: string, mentions: readonly LinkedMention[]): str
 }
 
 /** Descriptions are marked because the document names their entry: each is listed for an editor to confirm. */
-function descriptionReport(mentions: readonly LinkedMention[]): string[] {
-  const descriptions = mentions.filter((mention) => mention.description);
+function descriptionReport(descriptions: readonly LinkedMention[]): string[] {
   if (descriptions.length === 0) return [];
   return [
     '',

@@ -1,4 +1,4 @@
-import { isDescription } from './aliases.ts';
+import { splitAliases } from './aliases.ts';
 import { documentPath, glossaryPath } from './anchors.ts';
 import type { CorpusDocument, GlossaryEntry } from './corpus.ts';
 import type { EntryType } from './schema.ts';
@@ -84,7 +84,7 @@ const schemaTypes: Record<EntryType, string> = {
 /** schema.org JSON-LD for a glossary entry, tied to Wikidata and Wikipedia where known. */
 export function entryJsonLd(entry: GlossaryEntry, siteUrl: string): Record<string, unknown> {
   const { meta } = entry;
-  const names = meta.aliases.filter((alias) => !isDescription(alias));
+  const { names } = splitAliases(meta.aliases);
   const sameAs = [...(meta.wikidata ? [`https://www.wikidata.org/wiki/${meta.wikidata}`] : []), ...(meta.wikipedia ? [meta.wikipedia] : [])];
   return {
     '@context': 'https://schema.org',
