@@ -9,6 +9,7 @@
  * still be holding its own (3.7 GB and 2.3 GB at 5,000 documents): run one
  * after the other, the build's peak is the larger of the two, not their sum.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -23,6 +24,7 @@ export interface SearchIndexStats {
  * toward the last paragraph.
  */
 export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
@@ -30,7 +32,6 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats
     const glossary = await index.addDirectory({ path: outDir, glob: 'glossary/*/index.html' });
     const failures = [...documents.errors, ...glossary.errors];
     if (failures.length > 0) throw new Error(`Pagefind could not index the site: ${failures.join('; ')}`);
-    if (documents.page_count === 0) throw new Error(`no document pages in ${outDir}/documents/: run astro build first`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return { documents: documents.page_count, glossaryPages: glossary.page_count };
