@@ -4,10 +4,10 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpus } from './src/integrations/corpus.ts';
+import { corpus } from './src/integration/corpus.ts';
 import { annotationPipeline } from './src/markdown/pipeline.ts';
-import { contentDirs } from './src/integrations/load-corpus.ts';
-import { siteUrl } from './src/site.ts';
+import { contentDirs } from './src/node/load-corpus.ts';
+import { siteUrl } from './src/config.ts';
 
 const corpusDir = resolve(contentDirs.corpus);
 
@@ -41,6 +41,6 @@ export default defineConfig({
   vite: {
     // The citation library (about 750 kB, 175 kB gzipped) is one chunk, loaded only when a reader asks for a citation.
     build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 800 },
-    resolve: { alias: { 'node-fetch': fileURLToPath(new URL('./src/lib/fetch-shim.ts', import.meta.url)) } },
+    resolve: { alias: { 'node-fetch': fileURLToPath(new URL('./src/client/fetch-shim.ts', import.meta.url)) } },
   },
 });

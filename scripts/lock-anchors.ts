@@ -3,10 +3,10 @@
  * the committed lock file. Nothing is ever removed; the build then refuses any
  * change that would make a recorded anchor vanish.
  */
-import { updateAnchorLock } from '../src/lib/anchors.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { readAnchorLock, writeAnchorLock } from '../src/integrations/anchor-lock.ts';
-import { contentDirs, loadCorpus } from '../src/integrations/load-corpus.ts';
+import { updateAnchorLock } from '../src/corpus/anchors.ts';
+import { formatProblems } from '../src/corpus/problems.ts';
+import { readAnchorLock, writeAnchorLock } from '../src/node/anchor-lock.ts';
+import { contentDirs, loadCorpus } from '../src/node/load-corpus.ts';
 
 const root = process.cwd();
 const { model, problems } = await loadCorpus(root);

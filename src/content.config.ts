@@ -2,8 +2,8 @@ import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { resolve } from 'node:path';
 import { frontMatterLoader } from './integrations/front-matter-loader.ts';
-import { contentDirs } from './integrations/load-corpus.ts';
-import { documentSchema, entrySchema } from './lib/schema.ts';
+import { contentDirs } from './node/load-corpus.ts';
+import { documentSchema, entrySchema } from './corpus/schema.ts';
 
 export const collections = {
   corpus: defineCollection({ loader: frontMatterLoader(contentDirs.corpus), schema: documentSchema }),

@@ -1,5 +1,5 @@
 declare module 'virtual:corpus' {
-  const model: import('./lib/page-model.ts').PageModel;
+  const model: import('./site/page-model.ts').PageModel;
   export default model;
   /** Recorded redirects of vanished anchor URLs: old URL → new URL. */
   export const redirects: Record<string, string>;

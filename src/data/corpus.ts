@@ -3,8 +3,8 @@
  * build: `virtual:corpus` comes from the corpus integration.
  */
 import model, { pageStore, redirects } from 'virtual:corpus';
-import { readDocumentHtml, readMentionPage } from '../integrations/page-store.ts';
-import type { Mention } from '../lib/mentions.ts';
+import { readDocumentHtml, readMentionPage } from '../node/page-store.ts';
+import type { Mention } from '../corpus/mentions.ts';
 
 export const corpus = model;
 export { redirects };

@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { splitFrontmatter } from '../corpus/frontmatter.ts';
 
 /**
  * A content-collection loader that reads only the front matter of corpus

@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { attributeValue, DEBRIS } from '../lib/blocks.ts';
+import { attributeValue, DEBRIS } from '../corpus/blocks.ts';
 import { isCorpusPage } from './corpus-file.ts';
 
 /**

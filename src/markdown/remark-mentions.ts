@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { glossaryPath } from '../lib/anchors.ts';
-import { attributeValue, MENTION } from '../lib/blocks.ts';
+import { glossaryPath } from '../corpus/anchors.ts';
+import { attributeValue, MENTION } from '../corpus/blocks.ts';
 import { isCorpusPage } from './corpus-file.ts';
 
 /**

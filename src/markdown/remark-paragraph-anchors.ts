@@ -1,8 +1,8 @@
 import type { Heading, Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { paragraphAnchor } from '../lib/anchors.ts';
-import { attributeValue, forEachBlock, MENTION } from '../lib/blocks.ts';
-import { paragraphSearchTitle } from '../lib/search-records.ts';
+import { paragraphAnchor } from '../corpus/anchors.ts';
+import { attributeValue, forEachBlock, MENTION } from '../corpus/blocks.ts';
+import { paragraphSearchTitle } from '../site/search-records.ts';
 import { visit } from 'unist-util-visit';
 import { isCorpusPage } from './corpus-file.ts';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { siteUrl } from '../../src/site.ts';
+import { siteUrl } from '../../src/config.ts';
 
 const documentUrl = '/documents/mek-has-not-respected-the-2014-agreement/';
 

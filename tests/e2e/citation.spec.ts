@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
-import { siteUrl } from '../../src/site.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
+import { siteUrl } from '../../src/config.ts';
 
 const slug = 'mek-has-not-respected-the-2014-agreement';
 const documentUrl = `/documents/${slug}/`;

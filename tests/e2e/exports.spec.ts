@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const { model } = await loadCorpus(process.cwd());
 const mentions = model.documents.reduce((sum, document) => sum + document.blocks.reduce((count, block) => count + block.mentions.length, 0), 0);

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { documentPath } from '../../src/lib/anchors.ts';
-import { splitSourceParagraphs } from '../../src/lib/source.ts';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+import { documentPath } from '../../src/corpus/anchors.ts';
+import { splitSourceParagraphs } from '../../src/text/source.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const { model } = await loadCorpus(process.cwd());
 

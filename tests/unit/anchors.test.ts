@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnchorLock, movedPages, paragraphPath, redirectsFromPage, updateAnchorLock } from '../../src/lib/anchors.ts';
+import { checkAnchorLock, movedPages, paragraphPath, redirectsFromPage, updateAnchorLock } from '../../src/corpus/anchors.ts';
 
 describe('paragraphPath', () => {
   it('derives the permanent URL from the document slug and ¶ number', () => {

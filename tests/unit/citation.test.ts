@@ -1,8 +1,8 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import { describe, expect, it } from 'vitest';
-import { formatCitations, type Citations } from '../../src/lib/citation.ts';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+import { formatCitations, type Citations } from '../../src/site/citation.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const { model } = await loadCorpus(process.cwd());
 const context = { siteUrl: 'https://corpus.example.org', siteName: 'Annotated Source Corpus', accessed: new Date('2026-11-23T10:00:00Z') };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/lib/blocks.ts';
-import { loadComparison } from '../../src/lib/comparisons.ts';
-import type { CorpusDocument } from '../../src/lib/corpus.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import type { Block } from '../../src/corpus/blocks.ts';
+import { loadComparison } from '../../src/corpus/comparisons.ts';
+import type { CorpusDocument } from '../../src/corpus/build.ts';
+import type { Problem } from '../../src/corpus/problems.ts';
 
 const document = (slug: string, paragraphs: number) =>
   ({ slug, blocks: Array.from({ length: paragraphs }, (_, index) => ({ number: index + 1 }) as Block) }) as CorpusDocument;

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAnchorLock } from '../../src/lib/anchors.ts';
-import { sha256 } from '../../src/lib/source.ts';
-import { readAnchorLock } from '../../src/integrations/anchor-lock.ts';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+import { checkAnchorLock } from '../../src/corpus/anchors.ts';
+import { sha256 } from '../../src/text/source.ts';
+import { readAnchorLock } from '../../src/node/anchor-lock.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const root = process.cwd();
 const { model, problems } = await loadCorpus(root);

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { paragraphPath } from '../../src/lib/anchors.ts';
-import { buildCorpus, type CorpusDocument, type CorpusModel } from '../../src/lib/corpus.ts';
+import { paragraphPath } from '../../src/corpus/anchors.ts';
+import { buildCorpus, type CorpusDocument, type CorpusModel } from '../../src/corpus/build.ts';
 import {
   annotationCollection,
   annotationLayout,
@@ -32,14 +32,14 @@ import {
   type AnnotationPage,
   type DocumentTexts,
   type WebAnnotation,
-} from '../../src/lib/export.ts';
-import { pageNotes } from '../../src/lib/notes.ts';
-import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/lib/source-offsets.ts';
-import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
-import { normalizeWhitespace } from '../../src/lib/text.ts';
+} from '../../src/exports/export.ts';
+import { pageNotes } from '../../src/corpus/notes.ts';
+import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/text/source-offsets.ts';
+import { sha256, splitSourceParagraphs } from '../../src/text/source.ts';
+import { normalizeWhitespace } from '../../src/text/normalize.ts';
 import { corpusPageRenderer } from '../../src/markdown/render-page.ts';
-import { writeExports } from '../../src/integrations/exports.ts';
-import { loadCorpus } from '../../src/integrations/load-corpus.ts';
+import { writeExports } from '../../src/node/write-exports.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const site = 'https://corpus.example.org';
 

@@ -4,9 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../src/lib/blocks.ts';
-import type { CorpusModel } from '../../src/lib/corpus.ts';
-import { compareToSource } from '../../src/lib/fidelity.ts';
+import { extractBlocks } from '../../src/corpus/blocks.ts';
+import type { CorpusModel } from '../../src/corpus/build.ts';
+import { compareToSource } from '../../src/corpus/fidelity.ts';
 import {
   alignRaw,
   buildMatcher,
@@ -23,11 +23,11 @@ import {
   unrepresentableParagraphs,
   type GlossaryName,
   type Matcher,
-} from '../../src/lib/ingest.ts';
-import { escapeInline } from '../../src/lib/mdx-escape.ts';
-import { parseMdx } from '../../src/lib/parse.ts';
-import { splitSourceParagraphs } from '../../src/lib/source.ts';
-import { loadCorpus, type ContentDirs } from '../../src/integrations/load-corpus.ts';
+} from '../../src/ingest/ingest.ts';
+import { escapeInline } from '../../src/ingest/mdx-escape.ts';
+import { parseMdx } from '../../src/corpus/parse.ts';
+import { splitSourceParagraphs } from '../../src/text/source.ts';
+import { loadCorpus, type ContentDirs } from '../../src/node/load-corpus.ts';
 
 const fixtures = 'tests/fixtures/ingest';
 const realGlossaryDir = 'content/glossary';

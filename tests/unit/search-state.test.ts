@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphSearchTitle, typesOfParagraphTitle } from '../../src/lib/search-records.ts';
-import { arrivalUrl, highlightTerms, readSearchState, suggestEntries, writeSearchState } from '../../src/lib/search-state.ts';
+import { paragraphSearchTitle, typesOfParagraphTitle } from '../../src/site/search-records.ts';
+import { arrivalUrl, highlightTerms, readSearchState, suggestEntries, writeSearchState } from '../../src/site/search-state.ts';
 
 describe('search state in the URL', () => {
   it('reads the query and known filters, ignoring other parameters', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sha256, splitSourceParagraphs } from '../../src/lib/source.ts';
+import { sha256, splitSourceParagraphs } from '../../src/text/source.ts';
 
 describe('splitSourceParagraphs', () => {
   it('splits on blank lines and records the line each paragraph starts on', () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { corpus } from '../../data/corpus.ts';
-import { entryTypeLabels } from '../../lib/format.ts';
-import type { EntryName } from '../../lib/search-state.ts';
+import { entryTypeLabels } from '../../site/format.ts';
+import type { EntryName } from '../../site/search-state.ts';
 
 /** Entry names and aliases, fetched by the search page only when a query finds nothing. */
 export const GET: APIRoute = () => {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { check, LinkState } from 'linkinator';
-import { readAnchorLock } from '../../../src/integrations/anchor-lock.ts';
-import { siteUrl } from '../../../src/site.ts';
+import { readAnchorLock } from '../../../src/node/anchor-lock.ts';
+import { siteUrl } from '../../../src/config.ts';
 import { builtPages } from '../site.ts';
 
 /**

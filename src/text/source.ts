@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normalizeWhitespace } from './text.ts';
+import { normalizeWhitespace } from './normalize.ts';
 
 /** A paragraph of a verbatim source: a run of text between blank lines. */
 export interface SourceParagraph {

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { extractBlocks, MENTION, type Block } from './blocks.ts';
 import { parseMdx } from './parse.ts';
-import { normalizeWhitespace } from './text.ts';
+import { normalizeWhitespace } from '../text/normalize.ts';
 
 // Editorial notes: where each reference stands, and what each note says.
 

@@ -1,6 +1,6 @@
 import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { NormalizedText } from './text.ts';
+import { NormalizedText } from '../text/normalize.ts';
 
 /**
  * The annotation components an editor may use in a corpus page. Everything

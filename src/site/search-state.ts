@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { searchFilters } from './search-records.ts';
-import { foldForMatching } from './text.ts';
+import { foldForMatching } from '../text/normalize.ts';
 
 /** What a search page URL holds: `/search/?q=cuci&type=People`. */
 export interface SearchState {

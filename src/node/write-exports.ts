@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { CorpusModel } from '../lib/corpus.ts';
+import type { CorpusModel } from '../corpus/build.ts';
 import {
   annotationCollection,
   annotationLayout,
@@ -14,7 +14,7 @@ import {
   corpusFile,
   corpusIndex,
   documentAnnotations,
-} from '../lib/export.ts';
+} from '../exports/export.ts';
 import { contentDirs } from './load-corpus.ts';
 
 /**

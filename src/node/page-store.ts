@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CorpusFiles, CorpusModel } from '../lib/corpus.ts';
-import { entryTypeLabels } from '../lib/format.ts';
+import type { CorpusFiles, CorpusModel } from '../corpus/build.ts';
+import { entryTypeLabels } from '../site/format.ts';
 import { corpusPageRenderer, type CorpusPageRenderer } from '../markdown/render-page.ts';
-import type { Mention } from '../lib/mentions.ts';
-import { mentionPages } from '../lib/page-model.ts';
+import type { Mention } from '../corpus/mentions.ts';
+import { mentionPages } from '../site/page-model.ts';
 
 /**
  * What the corpus check prepares for the pages, on disk: each document's

@@ -11,17 +11,17 @@
  *
  * Pure functions of the corpus model and the content files' text; the output
  * carries no timestamps, so the same content gives the same bytes.
- * src/integrations/exports.ts writes the files; docs/open-data.md documents
+ * src/node/write-exports.ts writes the files; docs/open-data.md documents
  * them for their readers.
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
-import { documentPath, glossaryPath, paragraphAnchor, paragraphPath } from './anchors.ts';
-import { forEachBlock, MENTION } from './blocks.ts';
-import type { CorpusDocument, CorpusModel } from './corpus.ts';
-import type { NoteReference, PageNotes } from './notes.ts';
-import type { DocumentMeta, EntryType } from './schema.ts';
-import { codePointCounter, indexSource, sourcePosition, type MappedParagraph, type SourceIndex, type SourceSpan } from './source-offsets.ts';
-import { NormalizedText, normalizeWhitespace } from './text.ts';
+import { documentPath, glossaryPath, paragraphAnchor, paragraphPath } from '../corpus/anchors.ts';
+import { forEachBlock, MENTION } from '../corpus/blocks.ts';
+import type { CorpusDocument, CorpusModel } from '../corpus/build.ts';
+import type { NoteReference, PageNotes } from '../corpus/notes.ts';
+import type { DocumentMeta, EntryType } from '../corpus/schema.ts';
+import { codePointCounter, indexSource, sourcePosition, type MappedParagraph, type SourceIndex, type SourceSpan } from '../text/source-offsets.ts';
+import { NormalizedText, normalizeWhitespace } from '../text/normalize.ts';
 
 export const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
 export const annotationsFile = 'annotations.jsonld';

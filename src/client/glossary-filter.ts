@@ -1,5 +1,5 @@
-import { foldForMatching } from '../lib/text.ts';
-import { plural } from '../lib/format.ts';
+import { foldForMatching } from '../text/normalize.ts';
+import { plural } from '../site/format.ts';
 
 /** Filters the glossary index as the reader types; without JavaScript the full list shows and the form stays hidden. */
 export function enableGlossaryFilter(): void {

@@ -1,6 +1,6 @@
-import { plural } from '../lib/format.ts';
-import { searchFilters, typesOfParagraphTitle } from '../lib/search-records.ts';
-import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../lib/search-state.ts';
+import { plural } from '../site/format.ts';
+import { searchFilters, typesOfParagraphTitle } from '../site/search-records.ts';
+import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../site/search-state.ts';
 import { loadPagefind, type FilterCounts, type PagefindResultData } from './pagefind-api.ts';
 
 const pageSize = 20;

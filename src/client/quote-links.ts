@@ -1,4 +1,4 @@
-import { quoteUrl } from '../lib/quote-link.ts';
+import { quoteUrl } from '../site/quote-link.ts';
 import { copyButton } from './copy-button.ts';
 import { permanentUrl } from './permanent-url.ts';
 

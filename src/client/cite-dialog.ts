@@ -1,4 +1,4 @@
-import type { CitationContext, CitationSubject } from '../lib/citation.ts';
+import type { CitationContext, CitationSubject } from '../site/citation.ts';
 import { copyButton } from './copy-button.ts';
 
 interface CitationData {
@@ -29,7 +29,7 @@ export function enableCiteDialog(): void {
     title.textContent = paragraph ? `Cite ¶ ${paragraph}` : 'Cite this document';
     body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Preparing citations…' }));
     dialog.showModal();
-    const { citationStyles, formatCitations } = await import('../lib/citation.ts');
+    const { citationStyles, formatCitations } = await import('../site/citation.ts');
     const context: CitationContext = { siteUrl: citation.siteUrl, siteName: citation.siteName, accessed: new Date() };
     const citations = formatCitations({ slug: citation.slug, meta: citation.meta, paragraph }, context);
     const sections = Object.entries(citationStyles).map(([style, { label, inText }]) => {

@@ -1,4 +1,4 @@
-import type { EntryType } from './schema.ts';
+import type { EntryType } from '../corpus/schema.ts';
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 

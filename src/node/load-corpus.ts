@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildCorpus, type ContentFile, type CorpusBuild, type CorpusFiles } from '../lib/corpus.ts';
-import { contentRoot } from '../site.ts';
+import { buildCorpus, type ContentFile, type CorpusBuild, type CorpusFiles } from '../corpus/build.ts';
+import { contentRoot } from '../config.ts';
 
 /** Where the content lives, relative to the project root. */
 export const contentDirs = {
@@ -26,7 +26,7 @@ async function readTextFiles(root: string, paths: string[]): Promise<ContentFile
   return Promise.all(paths.map(async (path) => ({ path: relative(root, path), text: await readFile(path, 'utf8') })));
 }
 
-/** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/lib/corpus.ts. */
+/** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/corpus/build.ts. */
 export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, onParsed?: CorpusFiles['onParsed']): Promise<CorpusBuild> {
   // resolve, not join: CORPUS_CONTENT may be absolute.
   const abs = (dir: string) => resolve(root, dir);

@@ -1,6 +1,6 @@
-import type { ComparisonPage } from './comparisons.ts';
-import type { CorpusDocument, CorpusModel, GlossaryEntry } from './corpus.ts';
-import { paginate, type Mention, type RelatedEntry } from './mentions.ts';
+import type { ComparisonPage } from '../corpus/comparisons.ts';
+import type { CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/build.ts';
+import { paginate, type Mention, type RelatedEntry } from '../corpus/mentions.ts';
 
 /** How many mentions an entry's page, and each of its further mention pages, lists. */
 export const mentionsPerPage = 200;

@@ -1,6 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import type { Block } from './blocks.ts';
-import type { SourceParagraph } from './source.ts';
+import type { SourceParagraph } from '../text/source.ts';
 
 export interface FidelityProblem {
   /** 1-based paragraph number. */

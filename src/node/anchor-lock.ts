@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkAnchorLock, type AnchorLock } from '../lib/anchors.ts';
-import type { Problem } from '../lib/problems.ts';
+import { checkAnchorLock, type AnchorLock } from '../corpus/anchors.ts';
+import type { Problem } from '../corpus/problems.ts';
 import { contentDirs } from './load-corpus.ts';
 
 const anchorLockFile = contentDirs.anchorLock;

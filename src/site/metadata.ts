@@ -1,7 +1,7 @@
-import { splitAliases } from './aliases.ts';
-import { documentPath, glossaryPath } from './anchors.ts';
-import type { CorpusDocument, GlossaryEntry } from './corpus.ts';
-import type { EntryType } from './schema.ts';
+import { splitAliases } from '../corpus/aliases.ts';
+import { documentPath, glossaryPath } from '../corpus/anchors.ts';
+import type { CorpusDocument, GlossaryEntry } from '../corpus/build.ts';
+import type { EntryType } from '../corpus/schema.ts';
 
 export interface MetaTag {
   name?: string;

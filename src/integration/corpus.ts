@@ -1,14 +1,14 @@
 import type { AstroIntegration } from 'astro';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ContentError } from '../lib/problems.ts';
-import { anchorLockProblems, readAnchorLock } from './anchor-lock.ts';
-import { contentDirs, loadCorpus } from './load-corpus.ts';
-import { writeExports } from './exports.ts';
-import { documentWriter, preparePageStore, writeMentionPages } from './page-store.ts';
+import { ContentError } from '../corpus/problems.ts';
+import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
+import { contentDirs, loadCorpus } from '../node/load-corpus.ts';
+import { writeExports } from '../node/write-exports.ts';
+import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { resolve } from 'node:path';
-import { pageModel } from '../lib/page-model.ts';
-import { sha256 } from '../lib/source.ts';
+import { pageModel } from '../site/page-model.ts';
+import { sha256 } from '../text/source.ts';
 
 const virtualId = 'virtual:corpus';
 

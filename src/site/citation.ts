@@ -4,9 +4,9 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import mla from '../../node_modules/rehype-citation/dist/node/styles/mla.js';
-import { documentPath, paragraphPath } from './anchors.ts';
+import { documentPath, paragraphPath } from '../corpus/anchors.ts';
 import chicagoNotesBibliography from './csl/chicago-notes-bibliography.csl?raw';
-import type { DocumentMeta } from './schema.ts';
+import type { DocumentMeta } from '../corpus/schema.ts';
 
 /*
  * Citations are produced by citation-js from CSL-JSON: APA 7 and Harvard

@@ -1,4 +1,4 @@
-import type { PreviewCard } from '../lib/cards.ts';
+import type { PreviewCard } from '../site/cards.ts';
 
 const showDelay = 120;
 const hideDelay = 250;

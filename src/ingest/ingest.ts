@@ -10,16 +10,16 @@
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { isDescription } from './aliases.ts';
-import { extractBlocks, forEachBlock, type Block } from './blocks.ts';
-import { baseName, buildCorpus, type ContentFile } from './corpus.ts';
-import { parseFrontmatter } from './frontmatter.ts';
+import { isDescription } from '../corpus/aliases.ts';
+import { extractBlocks, forEachBlock, type Block } from '../corpus/blocks.ts';
+import { baseName, buildCorpus, type ContentFile } from '../corpus/build.ts';
+import { parseFrontmatter } from '../corpus/frontmatter.ts';
 import { escapeHeading, escapeParagraph } from './mdx-escape.ts';
-import { parseMdx } from './parse.ts';
-import { formatProblem, type Problem } from './problems.ts';
-import { documentSchema, entrySchema, slugPattern, type DocumentMeta } from './schema.ts';
-import { sha256, splitSourceParagraphs } from './source.ts';
-import { foldForMatching, normalizeWhitespace } from './text.ts';
+import { parseMdx } from '../corpus/parse.ts';
+import { formatProblem, type Problem } from '../corpus/problems.ts';
+import { documentSchema, entrySchema, slugPattern, type DocumentMeta } from '../corpus/schema.ts';
+import { sha256, splitSourceParagraphs } from '../text/source.ts';
+import { foldForMatching, normalizeWhitespace } from '../text/normalize.ts';
 
 // ---------------------------------------------------------------------------
 // The input file
@@ -259,7 +259,7 @@ export function unrepresentableParagraphs(source: string, sourcePath: string, ti
       issues = [(error as Error).message];
     }
     if (issues.length > 0 || blocks.length !== 1 || blocks[0]?.text !== expected[index]?.text) {
-      errors.push(`${where} cannot be written as plain MDX (${issues[0] ?? `it reads back as "${blocks.map((block) => block.text).join(' / ')}"`}): please report this as a bug of src/lib/mdx-escape.ts`);
+      errors.push(`${where} cannot be written as plain MDX (${issues[0] ?? `it reads back as "${blocks.map((block) => block.text).join(' / ')}"`}): please report this as a bug of src/ingest/mdx-escape.ts`);
     }
   });
   return errors;

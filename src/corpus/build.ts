@@ -5,14 +5,14 @@ import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
 import { pageNotesFromBlocks, type PageNotes } from './notes.ts';
-import { relatedPerEntry } from './page-model.ts';
+import { relatedPerEntry } from '../site/page-model.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { documentSchema, entrySchema, slugPattern, type DocumentMeta, type EntryMeta } from './schema.ts';
-import { sha256, splitSourceParagraphs } from './source.ts';
-import { countWords } from './text.ts';
+import { sha256, splitSourceParagraphs } from '../text/source.ts';
+import { countWords } from '../text/normalize.ts';
 
 export interface CorpusDocument {
   slug: string;
