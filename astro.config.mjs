@@ -2,22 +2,28 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { resolve } from 'node:path';
+import remarkGfm from 'remark-gfm';
 import { fileURLToPath } from 'node:url';
+import { basePath, siteUrl } from './src/config.ts';
 import { corpus } from './src/integration/corpus.ts';
-import { annotationPipeline } from './src/markdown/pipeline.ts';
-import { contentDirs } from './src/node/load-corpus.ts';
-import { siteUrl } from './src/config.ts';
-
-const corpusDir = resolve(contentDirs.corpus);
+import { footnoteOptions } from './src/markdown/pipeline.ts';
+import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
 
 export default defineConfig({
   site: siteUrl,
+  base: basePath,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    // Astro 7's default processor ignores remark plugins; smartypants would alter the source's punctuation.
-    processor: unified({ gfm: false, smartypants: false, ...annotationPipeline(corpusDir) }),
+    // For glossary entries and the site's own MDX pages; corpus pages have their own pipeline (src/markdown/pipeline.ts).
+    // Astro 7's default processor ignores remark plugins; smartypants would alter quoted punctuation.
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeBaseLinks, { base: basePath }]],
+      remarkRehype: footnoteOptions,
+    }),
     // The corpus has no code; Shiki's inline styles would need 'unsafe-inline' under the CSP.
     syntaxHighlight: false,
   },

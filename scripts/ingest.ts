@@ -8,7 +8,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ContentFile } from '../src/corpus/build.ts';
+import type { ContentFile } from '../src/corpus/model.ts';
 import { planIngest, planUpdate, type ExistingContent, type FileWrite, type Plan } from '../src/ingest/ingest.ts';
 
 const usage = `Usage:

@@ -6,7 +6,8 @@
 import { updateAnchorLock } from '../src/corpus/anchors.ts';
 import { formatProblems } from '../src/corpus/problems.ts';
 import { readAnchorLock, writeAnchorLock } from '../src/node/anchor-lock.ts';
-import { contentDirs, loadCorpus } from '../src/node/load-corpus.ts';
+import { contentDirs } from '../src/config.ts';
+import { loadCorpus } from '../src/node/load-corpus.ts';
 
 const root = process.cwd();
 const { model, problems } = await loadCorpus(root);

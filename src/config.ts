@@ -1,14 +1,38 @@
 /**
- * The public base URL of the site, set once for every permanent URL, citation
- * and canonical link. Override with SITE_URL when deploying.
+ * The site's settings, in one place, for Node code (the build, its
+ * integration and the command-line scripts); browser code reads what it needs
+ * from the page.
+ */
+import { join } from 'node:path';
+import { basePathOf } from './routes.ts';
+
+/**
+ * The public URL of the site, set once for every permanent URL, citation and
+ * canonical link. Override with SITE_URL when deploying; a URL with a path
+ * (`https://example.org/corpus/`) serves the site from that path.
  */
 export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/** The path the site is served from: `/` unless SITE_URL has one. Every href is under it (src/routes.ts). */
+export const basePath = basePathOf(siteUrl);
+
 /**
- * The content directory (corpus/, glossary/, sources/, anchors.lock.json).
- * Tests and the benchmark point it elsewhere to build other corpora with the real build.
+ * The content directory (corpus/, glossary/, sources/, comparisons/,
+ * anchors.lock.json). Tests and the benchmark point it elsewhere to build
+ * other corpora with the real build.
  */
 export const contentRoot = process.env.CORPUS_CONTENT ?? 'content';
+
+/** Where the content lives, relative to the project root. */
+export const contentDirs = {
+  corpus: join(contentRoot, 'corpus'),
+  glossary: join(contentRoot, 'glossary'),
+  sources: join(contentRoot, 'sources'),
+  comparisons: join(contentRoot, 'comparisons'),
+  anchorLock: join(contentRoot, 'anchors.lock.json'),
+};
+
+export type ContentDirs = typeof contentDirs;
 
 export const siteName = 'Annotated Source Corpus';
 export const siteDescription = 'Source documents on the 2023 Albanian police operation at the MEK camp, published verbatim with editorial annotations.';

@@ -1,11 +1,14 @@
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { resolve } from 'node:path';
-import { frontMatterLoader } from './integrations/front-matter-loader.ts';
-import { contentDirs } from './node/load-corpus.ts';
-import { documentSchema, entrySchema } from './corpus/schema.ts';
+import { contentDirs } from './config.ts';
+import { entrySchema } from './corpus/schema.ts';
 
+/**
+ * Glossary entries are Markdown that Astro renders on their pages. Corpus
+ * pages are not a collection: the corpus check parses, checks and renders
+ * each once (src/integration/corpus.ts).
+ */
 export const collections = {
-  corpus: defineCollection({ loader: frontMatterLoader(contentDirs.corpus), schema: documentSchema }),
   glossary: defineCollection({ loader: glob({ pattern: '*.md', base: resolve(contentDirs.glossary) }), schema: entrySchema }),
 };

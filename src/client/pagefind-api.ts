@@ -1,3 +1,6 @@
+import { pagefindScriptPath } from '../routes.ts';
+import { href } from './links.ts';
+
 /** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) the site uses. */
 export interface PagefindSubResult {
   url: string;
@@ -36,6 +39,6 @@ export interface Pagefind {
 
 /** Loads Pagefind from the built site; it does not exist under `astro dev`. */
 export async function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = href(pagefindScriptPath);
   return (await import(/* @vite-ignore */ url)) as Pagefind;
 }

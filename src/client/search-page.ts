@@ -1,4 +1,6 @@
+import { entryNamesPath, entryPath, glossaryIndexPath, isDocumentPath } from '../routes.ts';
 import { plural } from '../site/format.ts';
+import { href, routeOf } from './links.ts';
 import { searchFilters, typesOfParagraphTitle } from '../site/search-records.ts';
 import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../site/search-state.ts';
 import { loadPagefind, type FilterCounts, type PagefindResultData } from './pagefind-api.ts';
@@ -74,7 +76,7 @@ export async function enableSearchPage(): Promise<void> {
     status.textContent = count === 0 ? `No results${described}.` : `${plural(count, 'result')}${more.hidden ? '' : ' so far'}${described}.`;
     suggestions.replaceChildren();
     if (count === 0 && query) {
-      entryNames ??= fetch('/glossary/names.json').then((response) => response.json() as Promise<EntryName[]>);
+      entryNames ??= fetch(href(entryNamesPath)).then((response) => response.json() as Promise<EntryName[]>);
       renderSuggestions(suggestions, suggestEntries(query, await entryNames));
     }
   };
@@ -161,7 +163,8 @@ interface ResultItem {
  */
 function resultItems(data: PagefindResultData, types: readonly string[]): ResultItem[] {
   const title = data.meta.title ?? data.url;
-  if (!data.url.startsWith('/documents/')) {
+  // Pagefind's URLs are hrefs: the index is written with the site's base path (scripts/search-index.ts).
+  if (!isDocumentPath(routeOf(data.url))) {
     return [{ url: data.url, title, context: `Glossary · ${data.meta.entryType ?? 'entry'}`, excerpt: data.excerpt }];
   }
   const context = [data.meta.outlet, data.meta.published].filter(Boolean).join(' · ');
@@ -223,7 +226,7 @@ function renderSuggestions(box: HTMLElement, entries: EntryName[]): void {
   if (entries.length === 0) {
     paragraph.append('Try other words, or ');
     const link = document.createElement('a');
-    link.href = '/glossary/';
+    link.href = href(glossaryIndexPath);
     link.textContent = 'browse the glossary';
     paragraph.append(link, '.');
     box.replaceChildren(paragraph);
@@ -234,7 +237,7 @@ function renderSuggestions(box: HTMLElement, entries: EntryName[]): void {
   for (const entry of entries) {
     const item = document.createElement('li');
     const link = document.createElement('a');
-    link.href = `/glossary/${entry.id}/`;
+    link.href = href(entryPath(entry.id));
     link.textContent = entry.name;
     item.append(link, ` (${entry.type.toLowerCase()})`);
     list.append(item);

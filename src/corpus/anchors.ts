@@ -1,21 +1,3 @@
-/** The id of paragraph `number` on its document page: `p7`. */
-export function paragraphAnchor(number: number): string {
-  return `p${number}`;
-}
-
-export function documentPath(slug: string): string {
-  return `/documents/${slug}/`;
-}
-
-export function glossaryPath(entryId: string): string {
-  return `/glossary/${entryId}/`;
-}
-
-/** Site-relative permanent URL of a paragraph: `/documents/slug/#p7`. */
-export function paragraphPath(slug: string, number: number): string {
-  return `${documentPath(slug)}#${paragraphAnchor(number)}`;
-}
-
 /** The committed record of every paragraph URL ever published. */
 export interface AnchorLock {
   anchors: string[];

@@ -1,79 +1,20 @@
 import { extractBlocks, type Block } from './blocks.ts';
-import { loadComparison, type ComparisonPage } from './comparisons.ts';
-import { paragraphPath } from './anchors.ts';
+import { loadComparison } from './comparisons.ts';
+import { paragraphPath } from '../routes.ts';
 import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries, type Mention, type RelatedEntry } from './mentions.ts';
-import { pageNotesFromBlocks, type PageNotes } from './notes.ts';
-import { relatedPerEntry } from '../site/page-model.ts';
+import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
+import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, GlossaryEntry } from './model.ts';
+import { pageNotes } from './notes.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
-import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
-import { documentSchema, entrySchema, slugPattern, type DocumentMeta, type EntryMeta } from './schema.ts';
+import { documentSchema, entrySchema, slugPattern } from './schema.ts';
 import { sha256, splitSourceParagraphs } from '../text/source.ts';
 import { countWords } from '../text/normalize.ts';
 
-export interface CorpusDocument {
-  slug: string;
-  /** Path of the MDX page, relative to the project root. */
-  file: string;
-  meta: DocumentMeta;
-  blocks: Block[];
-  /** Paragraphs of the article proper, debris excluded. */
-  paragraphCount: number;
-  debrisCount: number;
-  wordCount: number;
-  noteCount: number;
-  /** Where the page's note references stand, and what its notes say (for the exports). */
-  notes: PageNotes;
-}
-
-export interface GlossaryEntry {
-  id: string;
-  file: string;
-  meta: EntryMeta;
-}
-
-/** Everything the pages need, built once per build from the content files. */
-export interface CorpusModel {
-  documents: CorpusDocument[];
-  entries: GlossaryEntry[];
-  mentionsByEntry: Record<string, Mention[]>;
-  /** Entries mentioned in the same paragraphs, ranked. */
-  relatedEntries: Record<string, RelatedEntry[]>;
-  /** Every paragraph's permanent URL, site-relative. */
-  anchors: string[];
-  comparisons: ComparisonPage[];
-}
-
-export interface ContentFile {
-  /** Path relative to the project root, e.g. `content/corpus/my-article.mdx`. */
-  path: string;
-  text: string;
-}
-
-export interface CorpusFiles {
-  documents: ContentFile[];
-  entries: ContentFile[];
-  comparisons: ContentFile[];
-  /** Source file name (as in front matter `source`) → its bytes. */
-  sources: Map<string, Uint8Array>;
-  /** Where sources live, for messages: `content/sources`. */
-  sourcesDir: string;
-  /** Where glossary entries live, for messages: `content/glossary`. */
-  glossaryDir: string;
-  /**
-   * Called with each valid document and its parsed page, so that the caller
-   * can render it from this one parse. The tree is the caller's to change.
-   */
-  onParsed?: (document: CorpusDocument, tree: Root, entries: readonly GlossaryEntry[]) => void;
-}
-
-export interface CorpusBuild {
-  model: CorpusModel;
-  problems: Problem[];
-}
+/** How many related entries the model keeps for each entry: those its page lists. */
+const relatedPerEntry = 12;
 
 /** Validates every content file and builds the corpus model, collecting every problem rather than stopping at the first. */
 export function buildCorpus(files: CorpusFiles): CorpusBuild {
@@ -216,7 +157,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     debrisCount: blocks.length - article.length,
     wordCount: article.reduce((sum, block) => sum + countWords(block.text), 0),
     noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
-    notes: pageNotesFromBlocks(blocks, tree),
+    notes: pageNotes(blocks, tree),
   };
   if (problems.length === problemsBefore) files.onParsed?.(document, tree, entries);
   return [document];

@@ -1,4 +1,4 @@
-import type { CorpusDocument } from './build.ts';
+import type { CorpusDocument } from './model.ts';
 import { parseYaml } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { comparisonSchema, type Comparison } from './schema.ts';

@@ -1,6 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { extractBlocks, MENTION, type Block } from './blocks.ts';
-import { parseMdx } from './parse.ts';
+import type { Block } from './blocks.ts';
 import { normalizeWhitespace } from '../text/normalize.ts';
 
 // Editorial notes: where each reference stands, and what each note says.
@@ -29,21 +28,14 @@ export interface EditorialNote {
 export interface PageNotes {
   references: NoteReference[];
   notes: EditorialNote[];
-  /** Each block's text, built as extractBlocks builds Block.text, to check the offsets against the model. */
-  blockTexts: string[];
-}
-
-/** Reads the note references and notes of an MDX page. */
-export function pageNotes(mdx: string): PageNotes {
-  const tree = parseMdx(mdx);
-  return pageNotesFromBlocks(extractBlocks(tree).blocks, tree);
 }
 
 /**
- * The same, from a page the corpus check has parsed and split into blocks:
- * reference offsets are offsets into Block.text, as extractBlocks recorded them.
+ * The note references and notes of a page the corpus check has parsed and
+ * split into blocks: reference offsets are offsets into Block.text, as
+ * extractBlocks recorded them.
  */
-export function pageNotesFromBlocks(blocks: readonly Block[], tree: Root): PageNotes {
+export function pageNotes(blocks: readonly Block[], tree: Root): PageNotes {
   const references: NoteReference[] = [];
   const seen = new Map<string, number>();
   for (const block of blocks) {
@@ -53,7 +45,7 @@ export function pageNotesFromBlocks(blocks: readonly Block[], tree: Root): PageN
       references.push({ label, paragraph: block.number, offset: block.footnoteOffsets[index] ?? block.text.length, occurrence });
     });
   }
-  return { references, notes: footnoteDefinitions(tree), blockTexts: blocks.map((block) => block.text) };
+  return { references, notes: footnoteDefinitions(tree) };
 }
 
 function footnoteDefinitions(tree: Root): EditorialNote[] {

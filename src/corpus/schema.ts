@@ -3,8 +3,6 @@ import { z } from 'zod';
 /** Ids of glossary entries and slugs of documents: they become permanent URLs. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
-/** YAML loaders differ: Astro's turns an unquoted date into a Date, ours keeps the string. */
-const isoDate = z.preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.iso.date());
 
 /**
  * Front matter of a corpus page: what a citation of the original article needs,
@@ -15,7 +13,7 @@ export const documentSchema = z
     title: z.string().min(1).describe('the headline as the source gives it'),
     publisher: z.string().min(1).describe('the outlet that published the article'),
     authors: z.array(z.string().min(1)).default([]),
-    published: isoDate.describe('publication date, YYYY-MM-DD'),
+    published: z.iso.date().describe('publication date, YYYY-MM-DD'),
     dateNote: z.string().min(1).optional().describe('how the date was established where the source leaves it implicit'),
     url: z.url().optional().describe('the original article'),
     receivedFrom: z.url().optional().describe('the copy the source text was taken from, where that is not the original'),

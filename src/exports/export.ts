@@ -15,36 +15,21 @@
  * them for their readers.
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
-import { documentPath, glossaryPath, paragraphAnchor, paragraphPath } from '../corpus/anchors.ts';
+import { annotationPagePath, annotationsPath, corpusDocumentPath, documentPath, entryPath, paragraphAnchor, paragraphPath, sourcePath, wikidataEntityUri } from '../routes.ts';
 import { forEachBlock, MENTION } from '../corpus/blocks.ts';
-import type { CorpusDocument, CorpusModel } from '../corpus/build.ts';
+import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
 import type { NoteReference, PageNotes } from '../corpus/notes.ts';
 import type { DocumentMeta, EntryType } from '../corpus/schema.ts';
 import { codePointCounter, indexSource, sourcePosition, type MappedParagraph, type SourceIndex, type SourceSpan } from '../text/source-offsets.ts';
 import { NormalizedText, normalizeWhitespace } from '../text/normalize.ts';
 
 export const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
-export const annotationsFile = 'annotations.jsonld';
-/** The directory of the collection's pages, one per document: `annotations/<slug>.jsonld`. */
-export const annotationsDir = 'annotations';
-export const corpusFile = 'corpus.json';
-/** The directory of the documents' paragraphs, one file per document: `corpus/<slug>.json`. */
-export const corpusDir = 'corpus';
 
 /** Editorial notes are written in English, whatever the language of the source. */
 const editorialLanguage = 'en';
 
 /** The context a TextQuoteSelector carries on each side, in code points, unless the quote needs more to be unambiguous. */
 export const quoteContext = 32;
-
-/** Where each verbatim source is published, byte for byte (src/pages/sources/[file].ts). */
-export function sourcePath(file: string): string {
-  return `/sources/${file}`;
-}
-
-export function wikidataUri(id: string): string {
-  return `http://www.wikidata.org/entity/${id}`;
-}
 
 
 /** How a note's target was chosen. */
@@ -230,11 +215,6 @@ export interface AnnotationLayout {
 
 export const collectionLabel = 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources';
 
-/** The site-relative path of a document's page of annotations: `/annotations/<slug>.jsonld`. */
-export function annotationPagePath(slug: string): string {
-  return `/${annotationsDir}/${slug}.jsonld`;
-}
-
 /** How many annotations a document has: one per mention, one per note reference. Read from the model alone, so that it can be known before the texts are read. */
 export function documentAnnotationCount(document: CorpusDocument): number {
   let count = 0;
@@ -263,7 +243,7 @@ export function annotationLayout(model: CorpusModel, siteUrl: string): Annotatio
   for (const entry of model.entries) if (entry.meta.wikidata) wikidata.set(entry.id, entry.meta.wikidata);
   return {
     site,
-    collection: { id: `${site}/${annotationsFile}`, label: collectionLabel, total },
+    collection: { id: `${site}${annotationsPath}`, label: collectionLabel, total },
     pages,
     pageOf: new Map(pages.map((page) => [page.slug, page])),
     wikidata,
@@ -314,7 +294,7 @@ export function annotationPage(layout: AnnotationLayout, slug: string, items: We
 export function documentAnnotations(layout: AnnotationLayout, document: CorpusDocument, texts: DocumentTexts): WebAnnotation[] {
   const index = indexSource(texts.source);
   const { notes } = texts;
-  checkAlignment(document, index, notes);
+  checkAlignment(document, index);
   const { site } = layout;
   const noteText = new Map(notes.notes.map((note) => [note.label, note]));
   const referencesOf = new Map<number, NoteReference[]>();
@@ -346,7 +326,7 @@ export function documentAnnotations(layout: AnnotationLayout, document: CorpusDo
         id: `${idBase}/mention/${position.start}-${position.end}`,
         type: 'Annotation',
         motivation: 'identifying',
-        body: [`${site}${glossaryPath(mention.entry)}`, ...(wikidata ? [wikidataUri(wikidata)] : [])],
+        body: [`${site}${entryPath(mention.entry)}`, ...(wikidata ? [wikidataEntityUri(wikidata)] : [])],
         target: mentionTarget,
       };
     });
@@ -381,15 +361,14 @@ export function noteMotivation(noteText: string): NoteMotivation {
 }
 
 /**
- * The export computes offsets from three readings of the same text (the
- * model's blocks, the MDX page, the source file). The build has already
- * checked that they agree; this refuses to publish offsets if they do not.
+ * The export computes offsets from two readings of the same text (the
+ * model's blocks and the source file). The build has already checked that
+ * they agree; this refuses to publish offsets if they do not.
  */
-function checkAlignment(document: CorpusDocument, index: SourceIndex, notes: PageNotes): void {
+function checkAlignment(document: CorpusDocument, index: SourceIndex): void {
   for (const block of document.blocks) {
     const fromSource = index.paragraphs[block.number - 1]?.text;
     if (fromSource !== block.text) throw new Error(`${document.file}: ¶ ${block.number} differs from the source ${document.meta.source}; run the corpus check`);
-    if (notes.blockTexts[block.number - 1] !== block.text) throw new Error(`${document.file}: ¶ ${block.number} of the MDX text given differs from the corpus model`);
   }
 }
 
@@ -533,18 +512,13 @@ export interface CorpusIndex {
   glossary: EntryExport[];
 }
 
-/** The site-relative path of a document's paragraphs: `/corpus/<slug>.json`. */
-export function corpusDocumentPath(slug: string): string {
-  return `/${corpusDir}/${slug}.json`;
-}
-
 /** corpus.json: each document's metadata and counts with the URL of its paragraphs, and the glossary. Linear in the documents and entries. */
 export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
   const site = trimSlash(siteUrl);
   return {
     version: corpusVersion,
     site,
-    annotations: `${site}/${annotationsFile}`,
+    annotations: `${site}${annotationsPath}`,
     documents: model.documents.map((document): DocumentSummary => {
       const annotationCount = documentAnnotationCount(document);
       return {
@@ -565,7 +539,7 @@ export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
     }),
     glossary: model.entries.map(({ id, meta }) => ({
       id,
-      url: `${site}${glossaryPath(id)}`,
+      url: `${site}${entryPath(id)}`,
       name: meta.name,
       type: meta.type,
       aliases: meta.aliases,

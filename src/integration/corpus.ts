@@ -3,7 +3,8 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../corpus/problems.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
-import { contentDirs, loadCorpus } from '../node/load-corpus.ts';
+import { contentDirs } from '../config.ts';
+import { loadCorpus } from '../node/load-corpus.ts';
 import { writeExports } from '../node/write-exports.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { resolve } from 'node:path';
@@ -36,7 +37,7 @@ export function corpus(): AstroIntegration {
         const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}`).slice(0, 16);
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
         preparePageStore(pageStore);
-        const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore, root, resolve(root, contentDirs.corpus)));
+        const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore));
         const { problems, model } = loaded;
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);

@@ -1,8 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
-import { isCorpusPage } from './corpus-file.ts';
 
 /**
  * Sets each editorial note beside the paragraph that calls it: after every
@@ -11,9 +9,8 @@ import { isCorpusPage } from './corpus-file.ts';
  * screens and shows a note in place when its reference is followed (`:target`)
  * on narrow ones; the GFM endnotes stay for print and for reading without CSS.
  */
-export default function rehypeSidenotes({ corpusDir }: { corpusDir: string }) {
-  return (tree: Root, file: VFile) => {
-    if (!isCorpusPage(file, corpusDir)) return;
+export default function rehypeSidenotes() {
+  return (tree: Root) => {
     const notes = endnotesById(tree);
     if (notes.size === 0) return;
     let number = 0;

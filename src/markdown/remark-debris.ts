@@ -1,16 +1,13 @@
 import type { Root, RootContent } from 'mdast';
-import type { VFile } from 'vfile';
 import { attributeValue, DEBRIS } from '../corpus/blocks.ts';
-import { isCorpusPage } from './corpus-file.ts';
 
 /**
  * Renders `<Debris reason="…">` (text the scraper kept that is not part of the
  * article) as a muted block that search leaves out. The paragraphs stay, as
  * the source is published whole.
  */
-export default function remarkDebris({ corpusDir }: { corpusDir: string }) {
-  return (tree: Root, file: VFile) => {
-    if (!isCorpusPage(file, corpusDir)) return;
+export default function remarkDebris() {
+  return (tree: Root) => {
     tree.children = tree.children.map((node) => {
       if (node.type !== 'mdxJsxFlowElement' || node.name !== DEBRIS) return node;
       const reason = attributeValue(node, 'reason');

@@ -1,10 +1,8 @@
 import type { Heading, Paragraph, Root } from 'mdast';
-import type { VFile } from 'vfile';
-import { paragraphAnchor } from '../corpus/anchors.ts';
+import { paragraphAnchor } from '../routes.ts';
 import { attributeValue, forEachBlock, MENTION } from '../corpus/blocks.ts';
 import { paragraphSearchTitle } from '../site/search-records.ts';
 import { visit } from 'unist-util-visit';
-import { isCorpusPage } from './corpus-file.ts';
 
 /**
  * Gives every block of the source text its permanent number and anchor:
@@ -13,9 +11,8 @@ import { isCorpusPage } from './corpus-file.ts';
  * Given each entry's type label, the search title also names the types of
  * entity the paragraph mentions.
  */
-export default function remarkParagraphAnchors({ corpusDir, typeLabels }: { corpusDir: string; typeLabels?: ReadonlyMap<string, string> }) {
-  return (tree: Root, file: VFile) => {
-    if (!isCorpusPage(file, corpusDir)) return;
+export default function remarkParagraphAnchors({ typeLabels }: { typeLabels?: ReadonlyMap<string, string> } = {}) {
+  return (tree: Root) => {
     let number = 0;
     forEachBlock(tree, ({ node }) => {
       number += 1;

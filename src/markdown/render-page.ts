@@ -5,8 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
-import { annotationPipeline } from './pipeline.ts';
+import { annotationPipeline, type PipelineOptions } from './pipeline.ts';
 
 /**
  * Renders a corpus page to HTML with the site's annotation pipeline. Corpus
@@ -18,13 +17,13 @@ import { annotationPipeline } from './pipeline.ts';
  */
 export interface CorpusPageRenderer {
   /** Renders a page from its text. */
-  (text: string, path: string): string;
+  (text: string): string;
   /** Renders a page already parsed (by the corpus check), changing the tree. */
-  tree: (tree: Root, path: string) => string;
+  tree: (tree: Root) => string;
 }
 
-export function corpusPageRenderer(corpusDir: string, typeLabels?: ReadonlyMap<string, string>): CorpusPageRenderer {
-  const pipeline = annotationPipeline(corpusDir, typeLabels);
+export function corpusPageRenderer(options: PipelineOptions): CorpusPageRenderer {
+  const pipeline = annotationPipeline(options);
   const processor = unified()
     .use(remarkParse)
     .use(remarkMdx)
@@ -33,7 +32,7 @@ export function corpusPageRenderer(corpusDir: string, typeLabels?: ReadonlyMap<s
     .use(remarkRehype, pipeline.remarkRehype)
     .use(pipeline.rehypePlugins as never)
     .use(rehypeStringify);
-  const render = (text: string, path: string) => String(processor.processSync(new VFile({ value: text, path })));
-  render.tree = (tree: Root, path: string) => processor.stringify(processor.runSync(tree, new VFile({ path })) as never);
+  const render = (text: string) => String(processor.processSync(text));
+  render.tree = (tree: Root) => processor.stringify(processor.runSync(tree) as never);
   return render;
 }

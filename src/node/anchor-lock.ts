@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkAnchorLock, type AnchorLock } from '../corpus/anchors.ts';
 import type { Problem } from '../corpus/problems.ts';
-import { contentDirs } from './load-corpus.ts';
+import { contentDirs } from '../config.ts';
 
 const anchorLockFile = contentDirs.anchorLock;
 

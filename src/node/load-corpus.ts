@@ -1,18 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildCorpus, type ContentFile, type CorpusBuild, type CorpusFiles } from '../corpus/build.ts';
-import { contentRoot } from '../config.ts';
-
-/** Where the content lives, relative to the project root. */
-export const contentDirs = {
-  corpus: join(contentRoot, 'corpus'),
-  glossary: join(contentRoot, 'glossary'),
-  sources: join(contentRoot, 'sources'),
-  comparisons: join(contentRoot, 'comparisons'),
-  anchorLock: join(contentRoot, 'anchors.lock.json'),
-};
-
-export type ContentDirs = typeof contentDirs;
+import { buildCorpus } from '../corpus/build.ts';
+import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
+import { contentDirs, type ContentDirs } from '../config.ts';
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { CorpusFiles, CorpusModel } from '../corpus/build.ts';
+import { join } from 'node:path';
+import { basePath } from '../config.ts';
+import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { entryTypeLabels } from '../site/format.ts';
 import { corpusPageRenderer, type CorpusPageRenderer } from '../markdown/render-page.ts';
 import type { Mention } from '../corpus/mentions.ts';
@@ -20,11 +21,11 @@ export function preparePageStore(dir: string): void {
  * Stores a document's text, rendered from the tree the corpus check parsed,
  * with the renderer made once from the glossary (for the paragraphs' search titles).
  */
-export function documentWriter(dir: string, root: string, corpusDir: string): NonNullable<CorpusFiles['onParsed']> {
+export function documentWriter(dir: string): NonNullable<CorpusFiles['onParsed']> {
   let render: CorpusPageRenderer | undefined;
   return (document, tree, entries) => {
-    render ??= corpusPageRenderer(corpusDir, new Map(entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural])));
-    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, resolve(root, document.file)));
+    render ??= corpusPageRenderer({ base: basePath, typeLabels: new Map(entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural])) });
+    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree));
   };
 }
 

@@ -1,21 +1,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { CorpusModel } from '../corpus/build.ts';
+import { dirname, join, resolve } from 'node:path';
+import type { CorpusModel } from '../corpus/model.ts';
 import {
   annotationCollection,
   annotationLayout,
   annotationPage,
-  annotationPagePath,
-  annotationsDir,
-  annotationsFile,
-  corpusDir,
   corpusDocument,
-  corpusDocumentPath,
-  corpusFile,
   corpusIndex,
   documentAnnotations,
 } from '../exports/export.ts';
-import { contentDirs } from './load-corpus.ts';
+import { annotationPagePath, annotationsPath, corpusDocumentPath, corpusIndexPath, outputFile } from '../routes.ts';
+import { contentDirs } from '../config.ts';
 
 /**
  * Publishes the annotations as open data beside the site: every mention and
@@ -30,18 +25,20 @@ import { contentDirs } from './load-corpus.ts';
  */
 export async function writeExports(model: CorpusModel, root: string, outDir: string, siteUrl: string): Promise<{ annotations: number }> {
   const layout = annotationLayout(model, siteUrl);
-  await Promise.all([mkdir(join(outDir, annotationsDir), { recursive: true }), mkdir(join(outDir, corpusDir), { recursive: true })]);
-  await writeFile(join(outDir, annotationsFile), `${JSON.stringify(annotationCollection(layout), null, 2)}\n`);
-  await writeFile(join(outDir, corpusFile), `${JSON.stringify(corpusIndex(model, siteUrl), null, 2)}\n`);
+  // Each document's files share a folder with every other document's: made once, from the first document's paths.
+  const output = (path: string) => join(outDir, outputFile(path));
+  await Promise.all([annotationPagePath(''), corpusDocumentPath('')].map((path) => mkdir(dirname(output(path)), { recursive: true })));
+  await writeFile(output(annotationsPath), `${JSON.stringify(annotationCollection(layout), null, 2)}\n`);
+  await writeFile(output(corpusIndexPath), `${JSON.stringify(corpusIndex(model, siteUrl), null, 2)}\n`);
 
   const decoder = new TextDecoder('utf-8');
   for (const document of model.documents) {
-    const writes = [writeFile(join(outDir, corpusDocumentPath(document.slug)), `${JSON.stringify(corpusDocument(document, siteUrl))}\n`)];
+    const writes = [writeFile(output(corpusDocumentPath(document.slug)), `${JSON.stringify(corpusDocument(document, siteUrl))}\n`)];
     // A document without annotations has no page: its texts are not read.
     if (layout.pageOf.has(document.slug)) {
       const source = decoder.decode(await readFile(resolve(root, contentDirs.sources, document.meta.source)));
       const items = documentAnnotations(layout, document, { source, notes: document.notes });
-      writes.push(writeFile(join(outDir, annotationPagePath(document.slug)), `${JSON.stringify(annotationPage(layout, document.slug, items))}\n`));
+      writes.push(writeFile(output(annotationPagePath(document.slug)), `${JSON.stringify(annotationPage(layout, document.slug, items))}\n`));
     }
     await Promise.all(writes);
   }

@@ -4,7 +4,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import mla from '../../node_modules/rehype-citation/dist/node/styles/mla.js';
-import { documentPath, paragraphPath } from '../corpus/anchors.ts';
+import { absoluteUrl, documentPath, paragraphPath } from '../routes.ts';
 import chicagoNotesBibliography from './csl/chicago-notes-bibliography.csl?raw';
 import type { DocumentMeta } from '../corpus/schema.ts';
 
@@ -150,7 +150,7 @@ export function editionItem(subject: CitationSubject, context: CitationContext):
       `accessed ${context.accessed.toISOString().slice(0, 10)}`,
     ].join('; '),
     'container-title': context.siteName,
-    URL: new URL(path, context.siteUrl).href,
+    URL: absoluteUrl(path, context.siteUrl),
     accessed: accessedParts(context.accessed),
     language: meta.language,
   };

@@ -1,6 +1,6 @@
 import { splitAliases } from '../corpus/aliases.ts';
-import { documentPath, glossaryPath } from '../corpus/anchors.ts';
-import type { CorpusDocument, GlossaryEntry } from '../corpus/build.ts';
+import { absoluteUrl, documentPath, entryPath, homePath, wikidataUrl } from '../routes.ts';
+import type { CorpusDocument, GlossaryEntry } from '../corpus/model.ts';
 import type { EntryType } from '../corpus/schema.ts';
 
 export interface MetaTag {
@@ -16,7 +16,7 @@ export interface MetaTag {
  */
 export function documentMetaTags(document: Pick<CorpusDocument, 'slug' | 'meta'>, siteUrl: string, siteName: string): MetaTag[] {
   const { meta } = document;
-  const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
+  const pageUrl = absoluteUrl(documentPath(document.slug), siteUrl);
   return [
     { name: 'citation_title', content: meta.title },
     ...meta.authors.map((author) => ({ name: 'citation_author', content: author })),
@@ -42,7 +42,7 @@ export function documentMetaTags(document: Pick<CorpusDocument, 'slug' | 'meta'>
  */
 export function documentJsonLd(document: Pick<CorpusDocument, 'slug' | 'meta'>, siteUrl: string, siteName: string): Record<string, unknown> {
   const { meta } = document;
-  const pageUrl = new URL(documentPath(document.slug), siteUrl).href;
+  const pageUrl = absoluteUrl(documentPath(document.slug), siteUrl);
   const articleId = meta.url ?? `${pageUrl}#original-article`;
   return {
     '@context': 'https://schema.org',
@@ -63,7 +63,7 @@ export function documentJsonLd(document: Pick<CorpusDocument, 'slug' | 'meta'>, 
         url: pageUrl,
         name: `${meta.title} (annotated edition)`,
         inLanguage: meta.language,
-        isPartOf: { '@type': 'WebSite', name: siteName, url: new URL('/', siteUrl).href },
+        isPartOf: { '@type': 'WebSite', name: siteName, url: absoluteUrl(homePath, siteUrl) },
         isBasedOn: { '@id': articleId },
         about: { '@id': articleId },
       },
@@ -85,11 +85,11 @@ const schemaTypes: Record<EntryType, string> = {
 export function entryJsonLd(entry: GlossaryEntry, siteUrl: string): Record<string, unknown> {
   const { meta } = entry;
   const { names } = splitAliases(meta.aliases);
-  const sameAs = [...(meta.wikidata ? [`https://www.wikidata.org/wiki/${meta.wikidata}`] : []), ...(meta.wikipedia ? [meta.wikipedia] : [])];
+  const sameAs = [...(meta.wikidata ? [wikidataUrl(meta.wikidata)] : []), ...(meta.wikipedia ? [meta.wikipedia] : [])];
   return {
     '@context': 'https://schema.org',
     '@type': schemaTypes[meta.type],
-    '@id': new URL(glossaryPath(entry.id), siteUrl).href,
+    '@id': absoluteUrl(entryPath(entry.id), siteUrl),
     name: meta.name,
     ...(names.length > 0 ? { alternateName: names } : {}),
     description: meta.summary,

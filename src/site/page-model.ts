@@ -1,11 +1,9 @@
 import type { ComparisonPage } from '../corpus/comparisons.ts';
-import type { CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/build.ts';
+import type { CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
 import { paginate, type Mention, type RelatedEntry } from '../corpus/mentions.ts';
 
 /** How many mentions an entry's page, and each of its further mention pages, lists. */
 export const mentionsPerPage = 200;
-/** How many related entries an entry's page lists. */
-export const relatedPerEntry = 12;
 
 /** A document as pages need it: its metadata and counts, and the entries it mentions, not its text or notes. */
 export interface DocumentSummary extends Omit<CorpusDocument, 'blocks' | 'notes'> {

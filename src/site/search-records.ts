@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from '../corpus/build.ts';
+import type { GlossaryEntry } from '../corpus/model.ts';
 import { entryTypeLabels } from './format.ts';
 import type { DocumentSummary } from './page-model.ts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { documentPath } from '../../src/corpus/anchors.ts';
+import { documentPath } from '../../src/routes.ts';
 import { splitSourceParagraphs } from '../../src/text/source.ts';
 import { loadCorpus } from '../../src/node/load-corpus.ts';
 

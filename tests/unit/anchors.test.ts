@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnchorLock, movedPages, paragraphPath, redirectsFromPage, updateAnchorLock } from '../../src/corpus/anchors.ts';
+import { checkAnchorLock, movedPages, redirectsFromPage, updateAnchorLock } from '../../src/corpus/anchors.ts';
+import { paragraphPath } from '../../src/routes.ts';
 
 describe('paragraphPath', () => {
   it('derives the permanent URL from the document slug and ¶ number', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/corpus/blocks.ts';
 import { loadComparison } from '../../src/corpus/comparisons.ts';
-import type { CorpusDocument } from '../../src/corpus/build.ts';
+import type { CorpusDocument } from '../../src/corpus/model.ts';
 import type { Problem } from '../../src/corpus/problems.ts';
 
 const document = (slug: string, paragraphs: number) =>

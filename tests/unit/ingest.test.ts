@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBlocks } from '../../src/corpus/blocks.ts';
-import type { CorpusModel } from '../../src/corpus/build.ts';
+import type { CorpusModel } from '../../src/corpus/model.ts';
 import { compareToSource } from '../../src/corpus/fidelity.ts';
 import {
   alignRaw,
@@ -27,7 +27,8 @@ import {
 import { escapeInline } from '../../src/ingest/mdx-escape.ts';
 import { parseMdx } from '../../src/corpus/parse.ts';
 import { splitSourceParagraphs } from '../../src/text/source.ts';
-import { loadCorpus, type ContentDirs } from '../../src/node/load-corpus.ts';
+import type { ContentDirs } from '../../src/config.ts';
+import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const fixtures = 'tests/fixtures/ingest';
 const realGlossaryDir = 'content/glossary';

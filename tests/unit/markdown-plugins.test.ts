@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusPageRenderer } from '../../src/markdown/render-page.ts';
 
 /** The site's annotation pipeline, as the corpus integration renders pages with it. */
-const render = (text: string, path: string, corpusDir: string) => corpusPageRenderer(corpusDir)(text, path);
+const render = corpusPageRenderer({ base: '/' });
 
 const fixtures = 'tests/fixtures/markdown';
 
@@ -13,13 +13,7 @@ describe('annotation plugins: input.mdx renders to expected.html', () => {
     it(name, () => {
       const input = readFileSync(join(fixtures, name, 'input.mdx'), 'utf8');
       const expected = readFileSync(join(fixtures, name, 'expected.html'), 'utf8');
-      expect(render(input, '/corpus/page.mdx', '/corpus/')).toBe(expected.trimEnd());
+      expect(render(input)).toBe(expected.trimEnd());
     });
   }
-});
-
-describe('annotation plugins outside the corpus', () => {
-  it('leave glossary pages as plain Markdown', () => {
-    expect(render('A paragraph.', '/glossary/entry.md', '/corpus/')).toBe('<p>A paragraph.</p>');
-  });
 });

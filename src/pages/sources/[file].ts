@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile } from 'node:fs/promises';
 import { corpus } from '../../data/corpus.ts';
-import { contentDirs } from '../../node/load-corpus.ts';
+import { contentDirs } from '../../config.ts';
 
 /** Publishes each verbatim source byte for byte, so readers can check the edition against it. */
 export const getStaticPaths = (() => corpus.documents.map((document) => ({ params: { file: document.meta.source } }))) satisfies GetStaticPaths;

@@ -1,0 +1,72 @@
+/**
+ * The corpus model: what the build reads from the content files and hands to
+ * pages and exports, as plain types. Built by build.ts; nothing here runs.
+ */
+import type { Root } from 'mdast';
+import type { Block } from './blocks.ts';
+import type { ComparisonPage } from './comparisons.ts';
+import type { Mention, RelatedEntry } from './mentions.ts';
+import type { PageNotes } from './notes.ts';
+import type { Problem } from './problems.ts';
+import type { DocumentMeta, EntryMeta } from './schema.ts';
+
+export interface CorpusDocument {
+  slug: string;
+  /** Path of the MDX page, relative to the project root. */
+  file: string;
+  meta: DocumentMeta;
+  blocks: Block[];
+  /** Paragraphs of the article proper, debris excluded. */
+  paragraphCount: number;
+  debrisCount: number;
+  wordCount: number;
+  noteCount: number;
+  /** Where the page's note references stand, and what its notes say (for the exports). */
+  notes: PageNotes;
+}
+
+export interface GlossaryEntry {
+  id: string;
+  file: string;
+  meta: EntryMeta;
+}
+
+/** Everything the pages need, built once per build from the content files. */
+export interface CorpusModel {
+  documents: CorpusDocument[];
+  entries: GlossaryEntry[];
+  mentionsByEntry: Record<string, Mention[]>;
+  /** Entries mentioned in the same paragraphs, ranked. */
+  relatedEntries: Record<string, RelatedEntry[]>;
+  /** Every paragraph's permanent URL, site-relative. */
+  anchors: string[];
+  comparisons: ComparisonPage[];
+}
+
+export interface ContentFile {
+  /** Path relative to the project root, e.g. `content/corpus/my-article.mdx`. */
+  path: string;
+  text: string;
+}
+
+export interface CorpusFiles {
+  documents: ContentFile[];
+  entries: ContentFile[];
+  comparisons: ContentFile[];
+  /** Source file name (as in front matter `source`) → its bytes. */
+  sources: Map<string, Uint8Array>;
+  /** Where sources live, for messages: `content/sources`. */
+  sourcesDir: string;
+  /** Where glossary entries live, for messages: `content/glossary`. */
+  glossaryDir: string;
+  /**
+   * Called with each valid document and its parsed page, so that the caller
+   * can render it from this one parse. The tree is the caller's to change.
+   */
+  onParsed?: (document: CorpusDocument, tree: Root, entries: readonly GlossaryEntry[]) => void;
+}
+
+export interface CorpusBuild {
+  model: CorpusModel;
+  problems: Problem[];
+}

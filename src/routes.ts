@@ -1,0 +1,111 @@
+/**
+ * Every address of the site, for Node and browser code alike: the route
+ * paths of pages and files, the output file each is written to, and the
+ * links to them.
+ *
+ * A route path (`/documents/x/#p7`) is the site's own address of a thing,
+ * the same wherever the site is served: the anchor lock records it, content
+ * links are written with it, and exports build permanent URLs from it. A link
+ * in a page is its href: the route path under the base path the site is
+ * served from (`/corpus/documents/x/#p7` for a project site at
+ * `https://example.org/corpus/`). Nothing here reads the environment: Node
+ * code takes the base from src/config.ts, browser code from the page.
+ */
+
+/** The id of paragraph `number` on its document page: `p7`. */
+export function paragraphAnchor(number: number): string {
+  return `p${number}`;
+}
+
+export const homePath = '/';
+export const glossaryIndexPath = '/glossary/';
+export const searchPath = '/search/';
+export const faviconPath = '/favicon.svg';
+/** Every entry's names, for the search page's suggestions. */
+export const entryNamesPath = '/glossary/names.json';
+export const pagefindScriptPath = '/pagefind/pagefind.js';
+export const pagefindHighlightPath = '/pagefind/pagefind-highlight.js';
+
+const documentsPrefix = '/documents/';
+
+export function documentPath(slug: string): string {
+  return `${documentsPrefix}${slug}/`;
+}
+
+/** Permanent route path of a paragraph: `/documents/slug/#p7`. */
+export function paragraphPath(slug: string, number: number): string {
+  return `${documentPath(slug)}#${paragraphAnchor(number)}`;
+}
+
+export function entryPath(entryId: string): string {
+  return `${glossaryIndexPath}${entryId}/`;
+}
+
+/** Page `page` (from 1) of an entry's mentions: the first is on the entry's own page. */
+export function entryMentionsPath(entryId: string, page: number): string {
+  return page <= 1 ? entryPath(entryId) : `${entryPath(entryId)}mentions/${page}/`;
+}
+
+export function comparisonPath(id: string): string {
+  return `/compare/${id}/`;
+}
+
+/** The verbatim source file, published byte for byte. */
+export function sourcePath(file: string): string {
+  return `/sources/${file}`;
+}
+
+/** The open-data files (docs/open-data.md). */
+export const annotationsPath = '/annotations.jsonld';
+export const corpusIndexPath = '/corpus.json';
+
+/** A document's page of the annotation collection: `/annotations/<slug>.jsonld`. */
+export function annotationPagePath(slug: string): string {
+  return `/annotations/${slug}.jsonld`;
+}
+
+/** A document's paragraphs as open data: `/corpus/<slug>.json`. */
+export function corpusDocumentPath(slug: string): string {
+  return `/corpus/${slug}.json`;
+}
+
+/** Whether a route path is a document page or a place in one. */
+export function isDocumentPath(path: string): boolean {
+  return path.startsWith(documentsPrefix);
+}
+
+/** The file, relative to the built site's folder, that serves a file route such as `/corpus/x.json`. */
+export function outputFile(path: string): string {
+  return path.replace(/^\/+/u, '');
+}
+
+/** The base path a site URL serves from, with slashes at both ends: `/corpus/` for `https://example.org/corpus`. */
+export function basePathOf(siteUrl: string): string {
+  const path = new URL(siteUrl).pathname.replace(/\/+$/u, '');
+  return `${path}/`;
+}
+
+/** The href of a route path on a site served from `base`. */
+export function withBase(path: string, base: string): string {
+  return `${base.replace(/\/+$/u, '')}${path}`;
+}
+
+/** The route path of an href on a site served from `base`: the inverse of withBase. */
+export function withoutBase(href: string, base: string): string {
+  const prefix = base.replace(/\/+$/u, '');
+  return prefix !== '' && href.startsWith(`${prefix}/`) ? href.slice(prefix.length) : href;
+}
+
+/** The permanent URL of a route path on a site whose public URL (base path included) is `siteUrl`. */
+export function absoluteUrl(path: string, siteUrl: string): string {
+  return `${siteUrl.replace(/\/+$/u, '')}${path}`;
+}
+
+export function wikidataUrl(id: string): string {
+  return `https://www.wikidata.org/wiki/${id}`;
+}
+
+/** Wikidata's entity URI, the form linked data uses (`sameAs`). */
+export function wikidataEntityUri(id: string): string {
+  return `http://www.wikidata.org/entity/${id}`;
+}
