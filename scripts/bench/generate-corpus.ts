@@ -6,7 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from '../../src/text/source.ts';
+import { sha256 } from '../../src/text/hash.ts';
 
 export interface SyntheticCorpus {
   documents: number;

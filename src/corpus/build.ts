@@ -10,7 +10,8 @@ import { parseMarkdown, parseMdx } from './parse.ts';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { documentSchema, entrySchema, slugPattern } from './schema.ts';
-import { sha256, splitSourceParagraphs } from '../text/source.ts';
+import { sha256 } from '../text/hash.ts';
+import { splitSourceParagraphs } from '../text/paragraphs.ts';
 import { countWords } from '../text/normalize.ts';
 
 /** How many related entries the model keeps for each entry: those its page lists. */

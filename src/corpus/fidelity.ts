@@ -1,6 +1,6 @@
 import { diffWordsWithSpace } from 'diff';
 import type { Block } from './blocks.ts';
-import type { SourceParagraph } from '../text/source.ts';
+import type { SourceParagraph } from '../text/paragraphs.ts';
 
 export interface FidelityProblem {
   /** 1-based paragraph number. */

@@ -20,7 +20,8 @@ import { forEachBlock, MENTION } from '../corpus/blocks.ts';
 import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
 import type { NoteReference, PageNotes } from '../corpus/notes.ts';
 import type { DocumentMeta, EntryType } from '../corpus/schema.ts';
-import { codePointCounter, indexSource, sourcePosition, type MappedParagraph, type SourceIndex, type SourceSpan } from '../text/source-offsets.ts';
+import type { Span } from '../text/offset-map.ts';
+import { codePointCounter, indexSource, sourcePosition, type MappedParagraph, type SourceIndex } from '../text/source-offsets.ts';
 import { NormalizedText, normalizeWhitespace } from '../text/normalize.ts';
 
 export const webAnnotationContext = 'http://www.w3.org/ns/anno.jsonld';
@@ -380,9 +381,9 @@ function checkAlignment(document: CorpusDocument, index: SourceIndex): void {
  * matches the paragraph as the page shows it too; a quote whose paragraph
  * recurs word for word elsewhere stays ambiguous, and its position decides.
  */
-function quoteSelector(source: string, paragraph: MappedParagraph, span: SourceSpan): TextQuoteSelector {
-  const paragraphStart = paragraph.from[0] ?? 0;
-  const paragraphEnd = paragraph.to[paragraph.to.length - 1] ?? source.length;
+function quoteSelector(source: string, paragraph: MappedParagraph, span: Span): TextQuoteSelector {
+  const paragraphStart = paragraph.map.from[0] ?? 0;
+  const paragraphEnd = paragraph.map.to[paragraph.map.to.length - 1] ?? source.length;
   const exact = source.slice(span.start, span.end);
   for (let context = quoteContext; ; context *= 2) {
     // 2 × context units hold at least `context` code points; the window is widened so as not to cut a surrogate pair.

@@ -19,7 +19,8 @@ import { escapeHeading, escapeParagraph } from './mdx-escape.ts';
 import { parseMdx } from '../corpus/parse.ts';
 import { formatProblem, type Problem } from '../corpus/problems.ts';
 import { documentSchema, entrySchema, slugPattern, type DocumentMeta } from '../corpus/schema.ts';
-import { sha256, splitSourceParagraphs } from '../text/source.ts';
+import { sha256 } from '../text/hash.ts';
+import { splitSourceParagraphs } from '../text/paragraphs.ts';
 import { foldForMatching, normalizeWhitespace } from '../text/normalize.ts';
 
 // ---------------------------------------------------------------------------

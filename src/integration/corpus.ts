@@ -9,7 +9,7 @@ import { writeExports } from '../node/write-exports.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { resolve } from 'node:path';
 import { pageModel } from '../site/page-model.ts';
-import { sha256 } from '../text/source.ts';
+import { sha256 } from '../text/hash.ts';
 
 const virtualId = 'virtual:corpus';
 

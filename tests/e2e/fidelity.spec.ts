@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { documentPath } from '../../src/routes.ts';
-import { splitSourceParagraphs } from '../../src/text/source.ts';
+import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';
 import { loadCorpus } from '../../src/node/load-corpus.ts';
 
 const { model } = await loadCorpus(process.cwd());

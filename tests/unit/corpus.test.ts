@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAnchorLock } from '../../src/corpus/anchors.ts';
-import { sha256 } from '../../src/text/source.ts';
+import { sha256 } from '../../src/text/hash.ts';
 import { readAnchorLock } from '../../src/node/anchor-lock.ts';
 import { loadCorpus } from '../../src/node/load-corpus.ts';
 

@@ -37,8 +37,10 @@ import {
 import { extractBlocks } from '../../src/corpus/blocks.ts';
 import { pageNotes as notesOfBlocks } from '../../src/corpus/notes.ts';
 import { parseMdx } from '../../src/corpus/parse.ts';
-import { codePointCounter, indexSource, mapSourceParagraphs, sliceCodePoints, sourcePosition, toSourceSpan } from '../../src/text/source-offsets.ts';
-import { sha256, splitSourceParagraphs } from '../../src/text/source.ts';
+import { originalSpan } from '../../src/text/offset-map.ts';
+import { codePointCounter, indexSource, sliceCodePoints, sourcePosition } from '../../src/text/source-offsets.ts';
+import { sha256 } from '../../src/text/hash.ts';
+import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';
 import { normalizeWhitespace } from '../../src/text/normalize.ts';
 import { corpusPageRenderer } from '../../src/markdown/render-page.ts';
 import { writeExports } from '../../src/node/write-exports.ts';
@@ -66,36 +68,36 @@ describe('source offsets: from a paragraph’s normalised text back to the verba
   ].join('\r\n');
 
   it('splits paragraphs and normalises their text exactly as splitSourceParagraphs does', () => {
-    expect(mapSourceParagraphs(tricky).map((paragraph) => paragraph.text)).toEqual(splitSourceParagraphs(tricky).map((paragraph) => paragraph.text));
-    expect(mapSourceParagraphs(tricky).map((paragraph) => paragraph.number)).toEqual([1, 2, 3]);
+    expect(indexSource(tricky).paragraphs.map((paragraph) => paragraph.text)).toEqual(splitSourceParagraphs(tricky).map((paragraph) => paragraph.text));
+    expect(indexSource(tricky).paragraphs.map((paragraph) => paragraph.number)).toEqual([1, 2, 3]);
   });
 
   it('maps every word of the normalised text to the same word in the source', () => {
-    for (const paragraph of mapSourceParagraphs(tricky)) {
+    for (const paragraph of indexSource(tricky).paragraphs) {
       for (const word of paragraph.text.matchAll(/\S+/gu)) {
-        const span = toSourceSpan(paragraph, word.index, word.index + word[0].length);
+        const span = originalSpan(paragraph.map, word.index, word.index + word[0].length);
         expect(tricky.slice(span.start, span.end)).toBe(word[0]);
       }
     }
   });
 
   it('maps a range over a normalised space to the whole run of white space it stands for, line break included', () => {
-    const [, second] = mapSourceParagraphs(tricky);
+    const [, second] = indexSource(tricky).paragraphs;
     const text = second?.text ?? '';
     expect(text).toBe('Indented first line, three spaces, a line break inside the paragraph, and trailing spaces');
     const from = text.indexOf('spaces, a line');
-    const span = toSourceSpan(second!, from, from + 'spaces, a line'.length);
+    const span = originalSpan(second!.map, from, from + 'spaces, a line'.length);
     expect(tricky.slice(span.start, span.end)).toBe('spaces,\r\na line');
     // Leading and trailing white space of the paragraph belongs to no range.
-    const whole = toSourceSpan(second!, 0, text.length);
+    const whole = originalSpan(second!.map, 0, text.length);
     expect(tricky.slice(whole.start, whole.end)).toBe('Indented first line,   three spaces,\r\na line break inside the paragraph,\tand trailing spaces');
   });
 
   it('handles CR-only and LF line ends, and a source without a final line end', () => {
     const source = 'one\rtwo\r\rthree\n\nfour';
-    expect(mapSourceParagraphs(source).map((paragraph) => paragraph.text)).toEqual(['one two', 'three', 'four']);
-    const [first] = mapSourceParagraphs(source);
-    const span = toSourceSpan(first!, 0, 7);
+    expect(indexSource(source).paragraphs.map((paragraph) => paragraph.text)).toEqual(['one two', 'three', 'four']);
+    const [first] = indexSource(source).paragraphs;
+    const span = originalSpan(first!.map, 0, 7);
     expect(source.slice(span.start, span.end)).toBe('one\rtwo');
   });
 
@@ -115,10 +117,10 @@ describe('source offsets: from a paragraph’s normalised text back to the verba
     expect(sliceCodePoints(tricky, position.codePoints.start, position.codePoints.end)).toBe('𝔘nicode 😀');
     expect(position.codePoints.start).toBe(position.units.start - 1); // the emoji of the title paragraph is one code point, two units
     expect(() => sourcePosition(index, 4, 0, 1)).toThrow(/has 3 paragraphs/u);
-    expect(() => toSourceSpan(index.paragraphs[0]!, 3, 99)).toThrow(RangeError);
+    expect(() => originalSpan(index.paragraphs[0]!.map, 3, 99)).toThrow(RangeError);
   });
 
-  it('agrees with splitSourceParagraphs on random texts of awkward white space', () => {
+  it('maps every unit of the normalised text back to its source on random texts of awkward white space', () => {
     const alphabet = ['a', 'b', ' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u2028', '\ufeff', '😀', 'é', '\n\n', ' \n \n'];
     let seed = 7;
     const random = () => {
@@ -127,13 +129,13 @@ describe('source offsets: from a paragraph’s normalised text back to the verba
     };
     for (let round = 0; round < 300; round += 1) {
       const source = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      const mapped = mapSourceParagraphs(source);
-      expect(mapped.map((paragraph) => paragraph.text)).toEqual(splitSourceParagraphs(source).map((paragraph) => paragraph.text));
-      for (const paragraph of mapped) {
-        for (let unit = 0; unit < paragraph.text.length; unit += 1) {
-          const raw = source.slice(paragraph.from[unit], paragraph.to[unit]);
-          if (paragraph.text[unit] === ' ') expect(raw).toMatch(/^\s+$/u);
-          else expect(raw).toBe(paragraph.text[unit]);
+      const mapped = indexSource(source).paragraphs;
+      for (const { text, map } of mapped) {
+        expect(map.text).toBe(text);
+        for (let unit = 0; unit < text.length; unit += 1) {
+          const raw = source.slice(map.from[unit], map.to[unit]);
+          if (text[unit] === ' ') expect(raw).toMatch(/^\s+$/u);
+          else expect(raw).toBe(text[unit]);
         }
       }
     }
@@ -359,7 +361,7 @@ async function expectAnchorsInSource(annotations: WebAnnotation[], sources: Read
     const expected = { text: quote.exact, type: 'TextPositionSelector', start: position.start, end: position.end };
     if (found.length === 1) expect(found[0], where).toEqual(expected);
     else {
-      const paragraphs = mapSourceParagraphs(text).map((paragraph) => paragraph.text);
+      const paragraphs = indexSource(text).paragraphs.map((paragraph) => paragraph.text);
       expect(paragraphs, `${where}: an ambiguous quote spans its whole paragraph`).toContain(normalizeWhitespace(`${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`));
       expect(found, where).toContainEqual(expected);
     }

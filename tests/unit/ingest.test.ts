@@ -26,7 +26,7 @@ import {
 } from '../../src/ingest/ingest.ts';
 import { escapeInline } from '../../src/ingest/mdx-escape.ts';
 import { parseMdx } from '../../src/corpus/parse.ts';
-import { splitSourceParagraphs } from '../../src/text/source.ts';
+import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';
 import type { ContentDirs } from '../../src/config.ts';
 import { loadCorpus } from '../../src/node/load-corpus.ts';
 
