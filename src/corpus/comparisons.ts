@@ -1,13 +1,7 @@
-import type { CorpusDocument } from './model.ts';
 import { parseYaml } from './frontmatter.ts';
+import type { ComparisonPage, CorpusDocument } from './model.ts';
 import type { Problem } from './problems.ts';
-import { comparisonSchema, type Comparison } from './schema.ts';
-
-export interface ComparisonPage {
-  id: string;
-  file: string;
-  comparison: Comparison;
-}
+import { comparisonSchema } from './schema.ts';
 
 /**
  * Validates a comparison file against the corpus: every compared document

@@ -4,11 +4,10 @@
  */
 import type { Root } from 'mdast';
 import type { Block } from './blocks.ts';
-import type { ComparisonPage } from './comparisons.ts';
 import type { Mention, RelatedEntry } from './mentions.ts';
 import type { PageNotes } from './notes.ts';
 import type { Problem } from './problems.ts';
-import type { DocumentMeta, EntryMeta } from './schema.ts';
+import type { Comparison, DocumentMeta, EntryMeta } from './schema.ts';
 
 export interface CorpusDocument {
   slug: string;
@@ -23,6 +22,13 @@ export interface CorpusDocument {
   noteCount: number;
   /** Where the page's note references stand, and what its notes say (for the exports). */
   notes: PageNotes;
+}
+
+/** A comparison of documents, point by point (content/comparisons/<id>.yaml). */
+export interface ComparisonPage {
+  id: string;
+  file: string;
+  comparison: Comparison;
 }
 
 export interface GlossaryEntry {

@@ -1,5 +1,4 @@
-import type { ComparisonPage } from '../corpus/comparisons.ts';
-import type { CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
+import type { ComparisonPage, CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
 import { paginate, type Mention, type RelatedEntry } from '../corpus/mentions.ts';
 
 /** How many mentions an entry's page, and each of its further mention pages, lists. */
