@@ -20,6 +20,9 @@ export function paragraphAnchor(number: number): string {
 export const homePath = '/';
 export const glossaryIndexPath = '/glossary/';
 export const searchPath = '/search/';
+/** The site's own prose pages (src/pages/*.mdx). */
+export const aboutPath = '/about/';
+export const methodPath = '/method/';
 export const faviconPath = '/favicon.svg';
 /** Every entry's names, for the search page's suggestions. */
 export const entryNamesPath = '/glossary/names.json';
