@@ -1,14 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
-import {
-  annotationCollection,
-  annotationLayout,
-  annotationPage,
-  corpusDocument,
-  corpusIndex,
-  documentAnnotations,
-} from '../exports/export.ts';
+import { annotationCollection, annotationLayout, annotationPage } from '../exports/annotation-collection.ts';
+import { corpusDocument, corpusIndex } from '../exports/corpus-json.ts';
+import { documentAnnotations } from '../exports/document-annotations.ts';
 import { annotationPagePath, annotationsPath, corpusDocumentPath, corpusIndexPath, outputFile } from '../routes.ts';
 import { contentDirs } from '../config.ts';
 

@@ -20,20 +20,11 @@ import { z } from 'zod';
 import { paragraphPath } from '../../src/routes.ts';
 import { buildCorpus } from '../../src/corpus/build.ts';
 import type { CorpusDocument, CorpusModel } from '../../src/corpus/model.ts';
-import {
-  annotationCollection,
-  annotationLayout,
-  annotationPage,
-  corpusDocument,
-  corpusIndex,
-  documentAnnotations,
-  noteMotivation,
-  noteTarget,
-  type AnnotationCollection,
-  type AnnotationPage,
-  type DocumentTexts,
-  type WebAnnotation,
-} from '../../src/exports/export.ts';
+import { annotationCollection, annotationLayout, annotationPage } from '../../src/exports/annotation-collection.ts';
+import { corpusDocument, corpusIndex } from '../../src/exports/corpus-json.ts';
+import { documentAnnotations, type DocumentTexts } from '../../src/exports/document-annotations.ts';
+import { noteMotivation, noteTarget } from '../../src/exports/note-targets.ts';
+import type { AnnotationCollection, AnnotationPage, WebAnnotation } from '../../src/exports/web-annotation-model.ts';
 import { extractBlocks } from '../../src/corpus/blocks.ts';
 import { pageNotes as notesOfBlocks } from '../../src/corpus/notes.ts';
 import { parseMdx } from '../../src/corpus/parse.ts';
