@@ -17,8 +17,8 @@ export const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 export const basePath = basePathOf(siteUrl);
 
 /**
- * The content directory (corpus/, glossary/, sources/, comparisons/,
- * anchors.lock.json). Tests and the benchmark point it elsewhere to build
+ * The content directory (corpus/, glossary/, sources/, comparisons/, the
+ * locks and corrections.yaml). Tests and the benchmark point it elsewhere to build
  * other corpora with the real build.
  */
 export const contentRoot = process.env.CORPUS_CONTENT ?? 'content';
@@ -30,9 +30,17 @@ export const contentDirs = {
   sources: join(contentRoot, 'sources'),
   comparisons: join(contentRoot, 'comparisons'),
   anchorLock: join(contentRoot, 'anchors.lock.json'),
+  editorialLock: join(contentRoot, 'editorial.lock.json'),
+  corrections: join(contentRoot, 'corrections.yaml'),
 };
 
 export type ContentDirs = typeof contentDirs;
+
+/**
+ * Where readers report an error: a `mailto:` or web address, set with
+ * SITE_CONTACT when deploying. The editorial policy page shows it.
+ */
+export const siteContact = process.env.SITE_CONTACT;
 
 export const siteName = 'Annotated Source Corpus';
 export const siteDescription = 'Source documents on the 2023 Albanian police operation at the MEK camp, published verbatim with editorial annotations.';

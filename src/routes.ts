@@ -23,6 +23,9 @@ export const searchPath = '/search/';
 /** The site's own prose pages (src/pages/*.mdx). */
 export const aboutPath = '/about/';
 export const methodPath = '/method/';
+export const policyPath = '/policy/';
+/** Every change to published editorial text, newest first. */
+export const correctionsPath = '/corrections/';
 export const faviconPath = '/favicon.svg';
 /** Every entry's names, for the search page's suggestions. */
 export const entryNamesPath = '/glossary/names.json';

@@ -2,14 +2,15 @@ import { extractBlocks, type Block } from './blocks.ts';
 import { loadComparison } from './comparisons.ts';
 import { paragraphPath } from '../routes.ts';
 import { compareToSource } from './fidelity.ts';
-import { parseFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
-import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, GlossaryEntry } from './model.ts';
+import { checkEditorialLock, editorialUnits } from './editorial.ts';
+import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel, EditorialLock, GlossaryEntry } from './model.ts';
 import { pageNotes } from './notes.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
 import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
-import { documentSchema, entrySchema, slugPattern } from './schema.ts';
+import { type CorrectionRecord, correctionsSchema, documentSchema, entrySchema, slugPattern } from './schema.ts';
 import { sha256 } from '../text/hash.ts';
 import { splitSourceParagraphs } from '../text/paragraphs.ts';
 import { countWords } from '../text/normalize.ts';
@@ -32,17 +33,53 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
   entries.sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'en'));
   const mentions = documents.flatMap((document) => document.blocks.flatMap((block) => mentionsOfBlock(document.slug, block)));
-  return {
-    model: {
-      documents,
-      entries,
-      mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
-      relatedEntries: Object.fromEntries(relatedEntries(mentions, relatedPerEntry)),
-      anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
-      comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
-    },
-    problems,
+  const corrections = loadCorrections(files.corrections, problems);
+  const model: CorpusModel = {
+    documents,
+    entries,
+    mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
+    relatedEntries: Object.fromEntries(relatedEntries(mentions, relatedPerEntry)),
+    anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
+    comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
+    corrections: corrections.records,
   };
+  const units = editorialUnits(model, files);
+  const lock = loadEditorialLock(files.editorialLock, problems);
+  const check = checkEditorialLock(units, lock.lock, corrections.records, {
+    lock: files.editorialLock?.path ?? 'editorial.lock.json',
+    corrections: files.corrections?.path ?? 'corrections.yaml',
+    recordLine: corrections.lineOf,
+    lockLine: lock.lineOf,
+  });
+  problems.push(...check.problems);
+  return { model, problems, editorial: { units, lock: lock.lock, unlocked: check.unlocked } };
+}
+
+/** The correction records, or none where the corpus has no corrections file. */
+function loadCorrections(file: ContentFile | undefined, problems: Problem[]): { records: CorrectionRecord[]; lineOf: (index: number) => number } {
+  if (!file) return { records: [], lineOf: () => 1 };
+  const result = parseYaml(file.text, file.path, correctionsSchema, 'correction record');
+  if (!result.ok) {
+    problems.push(...result.problems);
+    return { records: [], lineOf: () => 1 };
+  }
+  return { records: result.data, lineOf: (index) => result.lineOf([index]) };
+}
+
+function loadEditorialLock(file: ContentFile | undefined, problems: Problem[]): { lock: EditorialLock; lineOf: (key: string) => number } {
+  const none = { lock: { units: {} }, lineOf: () => 1 };
+  if (!file) return none;
+  const lineOf = (key: string) => {
+    const index = file.text.split('\n').findIndex((line) => line.includes(JSON.stringify(key)));
+    return index === -1 ? 1 : index + 1;
+  };
+  try {
+    const parsed = JSON.parse(file.text) as Partial<EditorialLock>;
+    return { lock: { units: parsed.units ?? {} }, lineOf };
+  } catch (error) {
+    problems.push({ file: file.path, line: 1, message: `the editorial lock is not valid JSON (${(error as Error).message}): restore it from version control and run npm run lock` });
+    return none;
+  }
 }
 
 /** A content file's name without its folder and extension: a glossary id or document slug. */

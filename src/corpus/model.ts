@@ -7,7 +7,7 @@ import type { Block } from './blocks.ts';
 import type { Mention, RelatedEntry } from './mentions.ts';
 import type { PageNotes } from './notes.ts';
 import type { Problem } from './problems.ts';
-import type { Comparison, DocumentMeta, EntryMeta } from './schema.ts';
+import type { Comparison, CorrectionRecord, DocumentMeta, EntryMeta } from './schema.ts';
 
 export interface CorpusDocument {
   slug: string;
@@ -47,6 +47,8 @@ export interface CorpusModel {
   /** Every paragraph's permanent URL, site-relative. */
   anchors: string[];
   comparisons: ComparisonPage[];
+  /** Changes to published editorial text, as content/corrections.yaml records them, in file order. */
+  corrections: CorrectionRecord[];
 }
 
 export interface ContentFile {
@@ -65,6 +67,9 @@ export interface CorpusFiles {
   sourcesDir: string;
   /** Where glossary entries live, for messages: `content/glossary`. */
   glossaryDir: string;
+  /** content/corrections.yaml and content/editorial.lock.json, where they exist. */
+  corrections?: ContentFile;
+  editorialLock?: ContentFile;
   /**
    * Called with each valid document and its parsed page, so that the caller
    * can render it from this one parse. The tree is the caller's to change.
@@ -72,7 +77,31 @@ export interface CorpusFiles {
   onParsed?: (document: CorpusDocument, tree: Root, entries: readonly GlossaryEntry[]) => void;
 }
 
+/** A unit of editorial text the lock guards, as the current content has it. */
+export interface EditorialUnit {
+  /** Stable key: `documents/<slug>#note-<label>`, `documents/<slug>#metadata`, `glossary/<id>` or `comparisons/<id>#point-<n>`. */
+  key: string;
+  /** How a message names it: `note [^cuci]`, `the description`. */
+  label: string;
+  file: string;
+  line: number;
+  hash: string;
+}
+
+/** The committed record of every unit as last published: key → hash. */
+export interface EditorialLock {
+  units: Record<string, string>;
+}
+
 export interface CorpusBuild {
   model: CorpusModel;
   problems: Problem[];
+  editorial: {
+    /** The editorial text as it stands, for `npm run lock` to record as published. */
+    units: EditorialUnit[];
+    /** The lock as read. */
+    lock: EditorialLock;
+    /** Keys of the units not yet in the lock. */
+    unlocked: string[];
+  };
 }

@@ -17,11 +17,31 @@ export const documentSchema = z
     dateNote: z.string().min(1).optional().describe('how the date was established where the source leaves it implicit'),
     url: z.url().optional().describe('the original article'),
     receivedFrom: z.url().optional().describe('the copy the source text was taken from, where that is not the original'),
+    receivedFromPublisher: z.string().min(1).optional().describe('who published the copy at receivedFrom, such as "Nejat Society"'),
+    comparedWithOriginal: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('for a copy: whether the editors compared it with the original article, and what they found'),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u, 'a BCP 47 language tag such as "en"'),
     source: z.string().regex(/^[a-z0-9-]+\.txt$/u, 'a file name in content/sources/, such as "my-article.txt"'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'the 64-digit lower-case hex SHA-256 of the source file'),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, context) => {
+    // A reader must be told whose copy they are reading, and whether it was checked against the original.
+    if (!meta.receivedFrom) return;
+    if (!meta.receivedFromPublisher) {
+      context.addIssue({ code: 'custom', path: ['receivedFrom'], message: 'a copy needs receivedFromPublisher: who published it (the site at receivedFrom)' });
+    }
+    if (!meta.comparedWithOriginal) {
+      context.addIssue({
+        code: 'custom',
+        path: ['receivedFrom'],
+        message: 'a copy needs comparedWithOriginal: whether the text was compared with the original article, and what was found',
+      });
+    }
+  });
 
 export type DocumentMeta = z.infer<typeof documentSchema>;
 
@@ -74,3 +94,34 @@ export const comparisonSchema = z
   .strict();
 
 export type Comparison = z.infer<typeof comparisonSchema>;
+
+const correctionBase = {
+  date: z.iso.date().describe('the day the change was published, YYYY-MM-DD'),
+  target: z.string().min(1).describe('the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, comparisons/<id>#point-<n>'),
+  replaces: z
+    .string()
+    .regex(/^[0-9a-f]{8,64}$/u, 'the first 8 hex digits of the published hash the build quoted')
+    .describe('the published version this record replaces, as content/editorial.lock.json holds it'),
+  what: z.string().min(1).describe('what changed, in a sentence a reader understands'),
+};
+
+/**
+ * A change to published editorial text (content/corrections.yaml). A
+ * correction fixes what was wrong, a clarification adds what was missing;
+ * both say why and keep the wording they replace. A typo needs one line.
+ */
+export const correctionSchema = z.discriminatedUnion('kind', [
+  z.object({ ...correctionBase, kind: z.literal('typo') }).strict(),
+  z
+    .object({
+      ...correctionBase,
+      kind: z.enum(['correction', 'clarification']),
+      why: z.string().min(1).describe('why, and on what evidence'),
+      before: z.string().min(1).describe('the wording as published'),
+    })
+    .strict(),
+]);
+
+export const correctionsSchema = z.array(correctionSchema);
+
+export type CorrectionRecord = z.infer<typeof correctionSchema>;

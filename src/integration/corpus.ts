@@ -38,13 +38,15 @@ export function corpus(): AstroIntegration {
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
         preparePageStore(pageStore);
         const loaded = await loadCorpus(root, contentDirs, documentWriter(pageStore));
-        const { problems, model } = loaded;
+        const { problems, model, editorial } = loaded;
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);
         const all = [...problems, ...lockCheck.problems];
         if (all.length > 0) throw new ContentError(all);
-        if (lockCheck.unlocked.length > 0) {
-          logger.warn(`${lockCheck.unlocked.length} paragraph anchors are not yet in ${contentDirs.anchorLock}; run \`npm run anchors:lock\` when you publish them.`);
+        if (lockCheck.unlocked.length > 0 || editorial.unlocked.length > 0) {
+          logger.warn(
+            `${lockCheck.unlocked.length} paragraph anchors and ${editorial.unlocked.length} units of editorial text are not yet recorded as published; run \`npm run lock\` when you publish them.`,
+          );
         }
         // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
         writeMentionPages(pageStore, model);

@@ -31,6 +31,18 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
     sources,
     sourcesDir: dirs.sources,
     glossaryDir: dirs.glossary,
+    corrections: await readOptionalFile(root, abs(dirs.corrections)),
+    editorialLock: await readOptionalFile(root, abs(dirs.editorialLock)),
     onParsed,
   });
+}
+
+/** A content file that a corpus may do without: undefined when it does not exist. */
+async function readOptionalFile(root: string, path: string): Promise<ContentFile | undefined> {
+  try {
+    return { path: relative(root, path), text: await readFile(path, 'utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

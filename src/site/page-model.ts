@@ -1,4 +1,5 @@
 import type { ComparisonPage, CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
+import type { CorrectionRecord } from '../corpus/schema.ts';
 import { paginate, type Mention, type RelatedEntry } from '../corpus/mentions.ts';
 
 /** How many mentions an entry's page, and each of its further mention pages, lists. */
@@ -26,6 +27,7 @@ export interface PageModel {
   mentionCounts: Record<string, MentionCount>;
   relatedEntries: Record<string, RelatedEntry[]>;
   comparisons: ComparisonPage[];
+  corrections: CorrectionRecord[];
 }
 
 export function pageModel(model: CorpusModel): PageModel {
@@ -43,6 +45,7 @@ export function pageModel(model: CorpusModel): PageModel {
     ),
     relatedEntries: model.relatedEntries,
     comparisons: model.comparisons,
+    corrections: model.corrections,
   };
 }
 
