@@ -113,7 +113,7 @@ export function checkEditorialLock(
 ): LockCheck {
   const problems: Problem[] = [];
   const recorded = (key: string, lockedHash: string) =>
-    records.some((record) => record.target === key && lockedHash.startsWith(record.replaces));
+    records.some((record) => record.target === key && record.replaces !== undefined && lockedHash.startsWith(record.replaces));
   const current = new Map(units.map((unit) => [unit.key, unit]));
   const unlocked: string[] = [];
   for (const unit of units) {

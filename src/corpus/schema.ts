@@ -101,14 +101,16 @@ const correctionBase = {
   replaces: z
     .string()
     .regex(/^[0-9a-f]{8,64}$/u, 'the first 8 hex digits of the published hash the build quoted')
-    .describe('the published version this record replaces, as content/editorial.lock.json holds it'),
+    .optional()
+    .describe('the published version this record replaces, as content/editorial.lock.json holds it; omitted for an addition, such as a new note'),
   what: z.string().min(1).describe('what changed, in a sentence a reader understands'),
 };
 
 /**
  * A change to published editorial text (content/corrections.yaml). A
  * correction fixes what was wrong, a clarification adds what was missing;
- * both say why and keep the wording they replace. A typo needs one line.
+ * both say why and keep the wording they replace (an addition, such as a new
+ * note on a published document, replaces nothing). A typo needs one line.
  */
 export const correctionSchema = z.discriminatedUnion('kind', [
   z.object({ ...correctionBase, kind: z.literal('typo') }).strict(),
@@ -117,9 +119,13 @@ export const correctionSchema = z.discriminatedUnion('kind', [
       ...correctionBase,
       kind: z.enum(['correction', 'clarification']),
       why: z.string().min(1).describe('why, and on what evidence'),
-      before: z.string().min(1).describe('the wording as published'),
+      before: z.string().min(1).optional().describe('the wording as published; omitted only for an addition'),
     })
-    .strict(),
+    .strict()
+    .refine((record) => record.replaces === undefined || record.before !== undefined, {
+      message: 'a correction or clarification of published text keeps the wording it replaces: add before',
+      path: ['before'],
+    }),
 ]);
 
 export const correctionsSchema = z.array(correctionSchema);
