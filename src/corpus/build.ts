@@ -57,7 +57,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
 
 /** The correction records, or none where the corpus has no corrections file. */
 function loadCorrections(file: ContentFile | undefined, problems: Problem[]): { records: CorrectionRecord[]; lineOf: (index: number) => number } {
-  if (!file) return { records: [], lineOf: () => 1 };
+  if (!file || file.text.trim() === '') return { records: [], lineOf: () => 1 };
   const result = parseYaml(file.text, file.path, correctionsSchema, 'correction record');
   if (!result.ok) {
     problems.push(...result.problems);
@@ -68,7 +68,7 @@ function loadCorrections(file: ContentFile | undefined, problems: Problem[]): { 
 
 function loadEditorialLock(file: ContentFile | undefined, problems: Problem[]): { lock: EditorialLock; lineOf: (key: string) => number } {
   const none = { lock: { units: {} }, lineOf: () => 1 };
-  if (!file) return none;
+  if (!file || file.text.trim() === '') return none;
   const lineOf = (key: string) => {
     const index = file.text.split('\n').findIndex((line) => line.includes(JSON.stringify(key)));
     return index === -1 ? 1 : index + 1;

@@ -67,7 +67,11 @@ export interface CorpusFiles {
   sourcesDir: string;
   /** Where glossary entries live, for messages: `content/glossary`. */
   glossaryDir: string;
-  /** content/corrections.yaml and content/editorial.lock.json, where they exist. */
+  /**
+   * content/corrections.yaml and content/editorial.lock.json (empty where a
+   * corpus has none yet). Without them, as when ingest checks a single draft,
+   * nothing counts as published.
+   */
   corrections?: ContentFile;
   editorialLock?: ContentFile;
   /**

@@ -37,12 +37,11 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
   });
 }
 
-/** A content file that a corpus may do without: undefined when it does not exist. */
-async function readOptionalFile(root: string, path: string): Promise<ContentFile | undefined> {
-  try {
-    return { path: relative(root, path), text: await readFile(path, 'utf8') };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+/** A content file that a corpus may do without: empty when it does not exist. */
+async function readOptionalFile(root: string, path: string): Promise<ContentFile> {
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
     throw error;
-  }
+  });
+  return { path: relative(root, path), text };
 }
