@@ -1,31 +1,33 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { select } from 'hast-util-select';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, type BuildResult } from './astro-build.ts';
 
 /**
  * A source full of markup goes through the real build (fidelity check
  * included) and must come out as text: nothing in a source may become
  * markup or script on the page.
  */
-const outDir = mkdtempSync(join(tmpdir(), 'corpus-markup-'));
-const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-  env: { ...process.env, CORPUS_CONTENT: 'tests/fixtures/markup-source', ASTRO_TELEMETRY_DISABLED: '1' },
-  encoding: 'utf8',
+const contentDir = 'tests/fixtures/markup-source';
+let build: BuildResult = { code: null, output: '', outDir: '' };
+
+beforeAll(async () => {
+  build = await astroBuild(contentDir);
 });
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(async () => {
+  if (build.outDir) await rm(build.outDir, { recursive: true, force: true });
+});
 
 describe('markup-like text in a source', () => {
   it('builds, passing the fidelity check', () => {
-    expect(build.status, build.stderr + build.stdout).toBe(0);
+    expect(build.code, build.output).toBe(0);
   });
 
-  it('is published as text, escaped, and runs nothing', () => {
-    const html = readFileSync(join(outDir, 'documents/markup/index.html'), 'utf8');
+  it('is published as text, escaped, and runs nothing', async () => {
+    const html = await readFile(join(build.outDir, 'documents/markup/index.html'), 'utf8');
     const page = fromHtml(html);
     const text = (selector: string) => {
       const element = select(selector, page);
@@ -39,7 +41,7 @@ describe('markup-like text in a source', () => {
     expect(html).not.toMatch(/<script>alert|<img src=x|<b>in<\/b>/u);
   });
 
-  it('is published byte for byte as the verbatim source file', () => {
-    expect(readFileSync(join(outDir, 'sources/markup.txt'))).toEqual(readFileSync('tests/fixtures/markup-source/sources/markup.txt'));
+  it('is published byte for byte as the verbatim source file', async () => {
+    expect(await readFile(join(build.outDir, 'sources/markup.txt'))).toEqual(await readFile(join(contentDir, 'sources/markup.txt')));
   });
 });

@@ -4,7 +4,8 @@ import { bench, table } from '../../scripts/bench.ts';
 /**
  * The benchmark's quick mode, so that the generator and the measurements
  * cannot rot. It checks what the figures must contain, never how fast they
- * are: timing targets are read from `npm run bench`, not asserted.
+ * are (durations are only required to be reported): timing targets are read
+ * from `npm run bench`, not asserted, so a busy machine passes alike.
  */
 describe('npm run bench -- --quick', () => {
   it('generates, builds and measures corpora of 10 and 100 documents', async () => {
@@ -17,7 +18,7 @@ describe('npm run bench -- --quick', () => {
       expect(corpus.mentions / corpus.words).toBeGreaterThan(0.08);
       expect(corpus.mentions / corpus.words).toBeLessThan(0.12);
       expect(build.pages).toBeGreaterThan(corpus.documents + corpus.entries);
-      for (const stage of Object.values(build.stages)) expect(stage).toBeGreaterThan(0);
+      for (const [stage, ms] of Object.entries(build.stages)) expect(Number.isFinite(ms), `the build logs the duration of stage ${stage}`).toBe(true);
       expect(build.peakAstroRssBytes).toBeGreaterThan(0);
       expect(build.peakSearchIndexRssBytes).toBeGreaterThan(0);
       expect(build.peakRssBytes).toBe(Math.max(build.peakAstroRssBytes, build.peakSearchIndexRssBytes));
@@ -28,5 +29,5 @@ describe('npm run bench -- --quick', () => {
       expect(browser.pages.document?.js).toBeGreaterThan(0);
     }
     expect(table(results).split('\n')).toHaveLength(4);
-  }, 300_000);
+  });
 });

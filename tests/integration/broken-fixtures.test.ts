@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { astroBuild } from './astro-build.ts';
 
 /**
  * Each directory under tests/fixtures/broken is a small corpus with one
@@ -12,22 +12,6 @@ import { describe, expect, it } from 'vitest';
  */
 const fixturesDir = 'tests/fixtures/broken';
 const fixtures = readdirSync(fixturesDir).filter((name) => statSync(join(fixturesDir, name)).isDirectory());
-
-function build(contentDir: string): Promise<{ code: number | null; output: string }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'corpus-fixture-'));
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-      env: { ...process.env, CORPUS_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => {
-      rmSync(outDir, { recursive: true, force: true });
-      resolve({ code, output });
-    });
-  });
-}
 
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');
@@ -42,7 +26,8 @@ describe.concurrent('the build refuses broken content with a message naming file
     const dir = join(fixturesDir, name);
     const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trim().replaceAll('{dir}', dir);
     const before = fingerprint(dir);
-    const { code, output } = await build(dir);
+    const { code, output, outDir } = await astroBuild(dir);
+    await rm(outDir, { recursive: true, force: true });
     expect(code).not.toBe(0);
     expect(output).toContain(`${dir}/${expected}`);
     expect(fingerprint(dir)).toBe(before);

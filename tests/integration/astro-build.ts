@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Where the integration builds write. Inside the project on purpose: Astro
+ * puts the prerender bundle of a build whose output folder lies outside the
+ * working directory in the project's shared `.astro/.prerender/`, where two
+ * such builds at once would overwrite each other's.
+ */
+const workDir = 'node_modules/.cache/corpus-tests';
+
+export interface BuildResult {
+  /** The exit code: 0 when the build succeeded. */
+  code: number | null;
+  /** Standard output and standard error, interleaved as written. */
+  output: string;
+  /** The built site, a fresh folder; the caller removes it. */
+  outDir: string;
+}
+
+/**
+ * Runs the real `astro build` (the site's config, plugins and corpus checks)
+ * on the content folder `contentDir`, into a fresh output folder. Each corpus
+ * has an Astro cache of its own (isolated-cache.config.mjs), kept between
+ * runs, so that builds of different corpora can run at once. Resolves
+ * whatever the outcome: the test reads the code and the output.
+ */
+export async function astroBuild(contentDir: string): Promise<BuildResult> {
+  await mkdir(workDir, { recursive: true });
+  const outDir = await mkdtemp(join(workDir, 'dist-'));
+  const cacheDir = join(workDir, `cache-${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}`);
+  return new Promise<BuildResult>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/integration/isolated-cache.config.mjs', '--outDir', outDir],
+      { env: { ...process.env, CORPUS_CONTENT: contentDir, CORPUS_TEST_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output, outDir }));
+  });
+}
