@@ -12,8 +12,8 @@ import { visit } from 'unist-util-visit';
 import type { Problem } from './problems.ts';
 import { type CorrectionRecord, correctionsSchema, documentSchema, entrySchema, slugPattern } from './schema.ts';
 import { sha256 } from '../text/hash.ts';
-import { splitSourceParagraphs } from '../text/paragraphs.ts';
-import { countWords } from '../text/normalize.ts';
+import { type SourceParagraph, splitSourceParagraphs } from '../text/paragraphs.ts';
+import { countWords, normalizeWhitespace } from '../text/normalize.ts';
 
 /** How many related entries the model keeps for each entry: those its page lists. */
 const relatedPerEntry = 12;
@@ -170,8 +170,11 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
   for (const issue of issues) problems.push(at(issue.line, issue.message, issue.column));
 
   const sourceText = new TextDecoder('utf-8').decode(sourceBytes);
+  const sourceParagraphs = splitSourceParagraphs(sourceText);
+  const dangling = danglingReferences(blocks, sourceParagraphs);
   const lastLine = file.text.split('\n').length;
-  for (const problem of compareToSource(blocks, splitSourceParagraphs(sourceText))) {
+  // A dangling reference is reported as such below, not again as a difference from the source.
+  for (const problem of compareToSource(withoutDanglingReferences(blocks, dangling), sourceParagraphs)) {
     problems.push(at(problem.pageLine ?? lastLine, `text differs from ${sourcePath}: ${problem.message}`));
   }
 
@@ -183,7 +186,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
       }
     }
   }
-  problems.push(...footnoteProblems(blocks, footnoteDefinitions).map(({ line, message }) => at(line, message)));
+  problems.push(...footnoteProblems(blocks, footnoteDefinitions, dangling).map(({ line, message }) => at(line, message)));
 
   const article = blocks.filter((block) => !block.debris);
   const document: CorpusDocument = {
@@ -201,9 +204,50 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
   return [document];
 }
 
+/** A footnote reference with no definition of its label, which the parser therefore left in the text as `[^label]`. */
+interface DanglingReference {
+  block: Block;
+  label: string;
+}
+
+const referenceText = /\[\^([^\]\s]+)\]/gu;
+
+/** References left as text in a paragraph where the source has no such text. */
+function danglingReferences(blocks: readonly Block[], source: readonly SourceParagraph[]): DanglingReference[] {
+  return blocks.flatMap((block) =>
+    [...block.text.matchAll(referenceText)]
+      .filter((match) => !source[block.number - 1]?.text.includes(match[0]))
+      .map((match) => ({ block, label: match[1] ?? '' })),
+  );
+}
+
+function withoutDanglingReferences(blocks: readonly Block[], dangling: readonly DanglingReference[]): readonly Block[] {
+  if (dangling.length === 0) return blocks;
+  return blocks.map((block) => {
+    const labels = dangling.filter((reference) => reference.block === block).map((reference) => `[^${reference.label}]`);
+    return labels.length === 0 ? block : { ...block, text: normalizeWhitespace(labels.reduce((text, label) => text.replaceAll(label, ' '), block.text)) };
+  });
+}
+
 /** Footnote ids are anchors too: a label defined twice gives two elements one id. */
-function footnoteProblems(blocks: readonly Block[], definitions: readonly { label: string; line: number }[]): { line: number; message: string }[] {
+function footnoteProblems(
+  blocks: readonly Block[],
+  definitions: readonly { label: string; line: number }[],
+  dangling: readonly DanglingReference[],
+): { line: number; message: string }[] {
   const problems: { line: number; message: string }[] = [];
+  // A misspelt reference leaves its definition unused: name the definition in the reference's message instead.
+  const suggested = new Set<string>();
+  const labels = [...new Set(definitions.map((definition) => definition.label))];
+  for (const { block, label } of dangling) {
+    const [closest] = closestIds(label, labels, 1);
+    const line = definitions.find((definition) => definition.label === closest)?.line;
+    if (closest) suggested.add(closest);
+    problems.push({
+      line: block.line,
+      message: `¶ ${block.number} refers to footnote [^${label}], which is not defined${closest ? `; did you mean [^${closest}], defined on line ${line}?` : ': add its definition, [^' + label + ']: …, at the end of the page'}`,
+    });
+  }
   const firstDefinition = new Map<string, number>();
   for (const definition of definitions) {
     const first = firstDefinition.get(definition.label);
@@ -218,7 +262,7 @@ function footnoteProblems(blocks: readonly Block[], definitions: readonly { labe
     }
   }
   for (const [label, line] of firstDefinition) {
-    if (!referenced.has(label)) problems.push({ line, message: `footnote [^${label}] is defined but no paragraph refers to it` });
+    if (!referenced.has(label) && !suggested.has(label)) problems.push({ line, message: `footnote [^${label}] is defined but no paragraph refers to it` });
   }
   return problems;
 }

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ContentError } from '../corpus/problems.ts';
+import { ContentError, formatProblems } from '../corpus/problems.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import { contentDirs } from '../config.ts';
 import { loadCorpus } from '../node/load-corpus.ts';
@@ -42,7 +42,15 @@ export function corpus(): AstroIntegration {
         const { lock, text } = await readAnchorLock(root);
         const lockCheck = anchorLockProblems(lock, text, model.anchors);
         const all = [...problems, ...lockCheck.problems];
-        if (all.length > 0) throw new ContentError(all);
+        if (all.length > 0) {
+          // Content problems are the editor's to fix, not a crash: a build prints them as file:line messages and stops,
+          // without Astro's "unhandled error in a hook" wrapper and stack trace.
+          if (command === 'build') {
+            console.error(formatProblems(all));
+            process.exit(1);
+          }
+          throw new ContentError(all);
+        }
         if (lockCheck.unlocked.length > 0 || editorial.unlocked.length > 0) {
           logger.warn(
             `${lockCheck.unlocked.length} paragraph anchors and ${editorial.unlocked.length} units of editorial text are not yet recorded as published; run \`npm run lock\` when you publish them.`,
