@@ -10,7 +10,7 @@ import { loadCorpus } from '../src/node/load-corpus.ts';
 
 const { model, problems, editorial } = await loadCorpus(process.cwd());
 if (problems.length > 0) {
-  console.error(formatProblems(problems));
+  console.error(formatProblems(problems, 'a build would stop'));
   process.exit(1);
 }
 console.log(

@@ -19,7 +19,7 @@ import { loadCorpus } from '../src/node/load-corpus.ts';
 const root = process.cwd();
 const { model, problems, editorial } = await loadCorpus(root);
 if (problems.length > 0) {
-  console.error(formatProblems(problems));
+  console.error(formatProblems(problems, 'nothing was recorded'));
   process.exit(1);
 }
 const { lock } = await readAnchorLock(root);

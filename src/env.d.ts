@@ -5,6 +5,8 @@ declare module 'virtual:corpus' {
   export const redirects: Record<string, string>;
   /** Where the corpus check stored each document's rendered text and each entry's mentions, page by page. */
   export const pageStore: string;
+  /** Content problems, as `file:line: message`: only ever non-empty under `astro dev`, since a build stops on them. */
+  export const problems: string[];
 }
 
 declare module '*.csl?raw' {

@@ -7,22 +7,13 @@ export interface Problem {
   message: string;
 }
 
-export class ContentError extends Error {
-  readonly problems: Problem[];
-
-  constructor(problems: Problem[]) {
-    super(formatProblems(problems));
-    this.name = 'ContentError';
-    this.problems = problems;
-  }
-}
-
 export function formatProblem(problem: Problem): string {
   const where = problem.column ? `${problem.file}:${problem.line}:${problem.column}` : `${problem.file}:${problem.line}`;
   return `${where}: ${problem.message}`;
 }
 
-export function formatProblems(problems: Problem[]): string {
+/** Every problem, after a line that counts them and says what follows from them: `nothing was built`. */
+export function formatProblems(problems: Problem[], consequence = 'nothing was built'): string {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  return `The corpus has ${count}; nothing was built.\n\n${problems.map(formatProblem).join('\n\n')}`;
+  return `The corpus has ${count}; ${consequence}.\n\n${problems.map(formatProblem).join('\n\n')}`;
 }

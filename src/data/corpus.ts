@@ -2,12 +2,12 @@
  * The corpus as pages see it, with the lookups they need, built once per
  * build: `virtual:corpus` comes from the corpus integration.
  */
-import model, { pageStore, redirects } from 'virtual:corpus';
+import model, { pageStore, problems, redirects } from 'virtual:corpus';
 import { readDocumentHtml, readMentionPage } from '../node/page-store.ts';
 import type { Mention } from '../corpus/mentions.ts';
 
 export const corpus = model;
-export { redirects };
+export { problems, redirects };
 export const documentsBySlug = new Map(model.documents.map((document) => [document.slug, document]));
 export const entriesById = new Map(model.entries.map((entry) => [entry.id, entry]));
 
@@ -16,7 +16,7 @@ export function mentionsOf(entry: string, page: number): Mention[] {
   return readMentionPage(pageStore, entry, page);
 }
 
-/** A document's text, rendered by the corpus check with the annotation pipeline. */
-export function documentHtml(slug: string): string {
+/** A document's text, rendered by the corpus check with the annotation pipeline; undefined for a page with problems (under `astro dev`). */
+export function documentHtml(slug: string): string | undefined {
   return readDocumentHtml(pageStore, slug);
 }

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { checkAnchorLock, type AnchorLock } from '../corpus/anchors.ts';
 import type { Problem } from '../corpus/problems.ts';
 import { contentDirs } from '../config.ts';
@@ -7,7 +7,7 @@ import { contentDirs } from '../config.ts';
 const anchorLockFile = contentDirs.anchorLock;
 
 export async function readAnchorLock(root: string): Promise<{ lock: AnchorLock; text: string }> {
-  const text = await readFile(join(root, anchorLockFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const text = await readFile(resolve(root, anchorLockFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });
@@ -17,7 +17,7 @@ export async function readAnchorLock(root: string): Promise<{ lock: AnchorLock; 
 }
 
 export async function writeAnchorLock(root: string, lock: AnchorLock): Promise<void> {
-  await writeFile(join(root, anchorLockFile), `${JSON.stringify(lock, null, 2)}\n`);
+  await writeFile(resolve(root, anchorLockFile), `${JSON.stringify(lock, null, 2)}\n`);
 }
 
 /** Problems that must stop the build: a published anchor would vanish, or a redirect leads nowhere. */

@@ -36,8 +36,14 @@ export function writeMentionPages(dir: string, model: CorpusModel): void {
   }
 }
 
-export function readDocumentHtml(dir: string, slug: string): string {
-  return readFileSync(join(dir, 'documents', `${slug}.html`), 'utf8');
+/** A document's rendered text, or undefined where the check refused the page (only under `astro dev`, which keeps running). */
+export function readDocumentHtml(dir: string, slug: string): string | undefined {
+  try {
+    return readFileSync(join(dir, 'documents', `${slug}.html`), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export function readMentionPage(dir: string, entry: string, page: number): Mention[] {
