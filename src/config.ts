@@ -29,6 +29,7 @@ export const contentDirs = {
   glossary: join(contentRoot, 'glossary'),
   sources: join(contentRoot, 'sources'),
   comparisons: join(contentRoot, 'comparisons'),
+  claims: join(contentRoot, 'claims'),
   anchorLock: join(contentRoot, 'anchors.lock.json'),
   editorialLock: join(contentRoot, 'editorial.lock.json'),
   corrections: join(contentRoot, 'corrections.yaml'),

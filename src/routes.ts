@@ -52,6 +52,13 @@ export function entryMentionsPath(entryId: string, page: number): string {
   return page <= 1 ? entryPath(entryId) : `${entryPath(entryId)}mentions/${page}/`;
 }
 
+/** The claims register. */
+export const claimsIndexPath = '/claims/';
+
+export function claimPath(id: string): string {
+  return `${claimsIndexPath}${id}/`;
+}
+
 export function comparisonPath(id: string): string {
   return `/compare/${id}/`;
 }

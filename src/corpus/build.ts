@@ -5,7 +5,8 @@ import { compareToSource } from './fidelity.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
 import { checkEditorialLock, editorialUnits } from './editorial.ts';
-import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel, EditorialLock, GlossaryEntry } from './model.ts';
+import { checkClaims, claimsByParagraph, loadClaims } from './claims.ts';
+import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel, EditorialLock, GlossaryEntry, ParsedContext } from './model.ts';
 import { pageNotes } from './notes.ts';
 import { parseMarkdown, parseMdx } from './parse.ts';
 import { visit } from 'unist-util-visit';
@@ -28,7 +29,10 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const refused = files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !loaded.has(id));
   const known = new Set([...entryIds, ...refused]);
   problems.push(...unknownContextProblems(entries, files.entries, known));
-  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, entries, problems));
+  const register = loadClaims(files.claims ?? [], problems);
+  const claimsOf = claimsByParagraph(register.claims);
+  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, { entries, claims: claimsOf(baseName(file.path, '.mdx')) }, problems));
+  problems.push(...checkClaims(register.claims, documents, entries, register.lineOf));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
   entries.sort((a, b) => a.meta.name.localeCompare(b.meta.name, 'en'));
@@ -42,6 +46,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
     anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
     comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
     corrections: corrections.records,
+    claims: register.claims,
   };
   const units = editorialUnits(model, files);
   const lock = loadEditorialLock(files.editorialLock, problems);
@@ -127,8 +132,8 @@ function unknownContextProblems(entries: readonly GlossaryEntry[], files: readon
   );
 }
 
-function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, entries: readonly GlossaryEntry[], problems: Problem[]): CorpusDocument[] {
-  const entryIds = entries.map((entry) => entry.id);
+function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, context: ParsedContext, problems: Problem[]): CorpusDocument[] {
+  const entryIds = context.entries.map((entry) => entry.id);
   const slug = baseName(file.path, '.mdx');
   const problemsBefore = problems.length;
   const at = (line: number, message: string, column?: number): Problem => ({ file: file.path, line, column, message });
@@ -200,7 +205,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
     notes: pageNotes(blocks, tree),
   };
-  if (problems.length === problemsBefore) files.onParsed?.(document, tree, entries);
+  if (problems.length === problemsBefore) files.onParsed?.(document, tree, context);
   return [document];
 }
 

@@ -27,11 +27,14 @@ export function unitHash(content: unknown): string {
 /**
  * Every unit of editorial text in the corpus, hashed. A note counts by its
  * text and link targets; a document by its metadata (its source is guarded by
- * its own hash); an entry by its summary, role and description; a comparison
- * by its title and summary and by each point.
+ * its own hash); an entry by its summary, role and description; a claim by
+ * all it says; a comparison by its title and summary and by each point.
  */
-export function editorialUnits(model: CorpusModel, files: { documents: readonly ContentFile[]; entries: readonly ContentFile[]; comparisons: readonly ContentFile[] }): EditorialUnit[] {
-  const textOf = new Map([...files.documents, ...files.entries, ...files.comparisons].map((file) => [file.path, file.text]));
+export function editorialUnits(
+  model: CorpusModel,
+  files: { documents: readonly ContentFile[]; entries: readonly ContentFile[]; comparisons: readonly ContentFile[]; claims?: readonly ContentFile[] },
+): EditorialUnit[] {
+  const textOf = new Map([...files.documents, ...files.entries, ...files.comparisons, ...(files.claims ?? [])].map((file) => [file.path, file.text]));
   const units: EditorialUnit[] = [];
   for (const document of model.documents) {
     const text = textOf.get(document.file) ?? '';
@@ -50,6 +53,10 @@ export function editorialUnits(model: CorpusModel, files: { documents: readonly 
   for (const entry of model.entries) {
     const body = normalizeWhitespace(splitFrontmatter(textOf.get(entry.file) ?? '').body);
     units.push({ key: entryUnitKey(entry.id), label: 'the description', file: entry.file, line: 1, hash: unitHash({ summary: entry.meta.summary, role: entry.meta.role, body }) });
+  }
+  for (const claim of model.claims) {
+    const body = normalizeWhitespace(splitFrontmatter(textOf.get(claim.file) ?? '').body);
+    units.push({ key: claimUnitKey(claim.id), label: 'the claim', file: claim.file, line: 1, hash: unitHash({ ...claim.meta, body }) });
   }
   for (const page of model.comparisons) {
     const text = textOf.get(page.file) ?? '';
@@ -84,6 +91,10 @@ export function documentUnitKey(slug: string, part: 'metadata' | `note-${string}
 
 export function entryUnitKey(id: string): string {
   return `glossary/${id}`;
+}
+
+export function claimUnitKey(id: string): string {
+  return `claims/${id}`;
 }
 
 export function comparisonUnitKey(id: string, part: 'summary' | `point-${number}`): string {
@@ -146,12 +157,12 @@ function changedMessage(label: string, key: string, locked: string, correctionsF
     `${label} ${change}. Published editorial text changes only with a correction record: add to ${correctionsFile}`,
     `  - date: YYYY-MM-DD`,
     `    target: ${key}`,
-    `    replaces: ${replaces}`,
+    `    replaces: "${replaces}"`,
     `    kind: correction        # or clarification`,
     `    what: what changed, in a sentence`,
     `    why: why it changed, and on what evidence`,
     `    before: the wording as published (git show HEAD:<file>)`,
-    `  or, for a typo, one line: - { date: YYYY-MM-DD, target: ${key}, replaces: ${replaces}, kind: typo, what: "…" }`,
+    `  or, for a typo, one line: - { date: YYYY-MM-DD, target: ${key}, replaces: "${replaces}", kind: typo, what: "…" }`,
     `  then run npm run lock to record the new wording as published`,
   ].join('\n');
 }

@@ -7,7 +7,7 @@ import type { Block } from './blocks.ts';
 import type { Mention, RelatedEntry } from './mentions.ts';
 import type { PageNotes } from './notes.ts';
 import type { Problem } from './problems.ts';
-import type { Comparison, CorrectionRecord, DocumentMeta, EntryMeta } from './schema.ts';
+import type { ClaimMeta, Comparison, CorrectionRecord, DocumentMeta, EntryMeta } from './schema.ts';
 
 export interface CorpusDocument {
   slug: string;
@@ -31,6 +31,26 @@ export interface ComparisonPage {
   comparison: Comparison;
 }
 
+/** What a page's renderer needs beside the page: the glossary, and the claims its paragraphs report. */
+export interface ParsedContext {
+  entries: readonly GlossaryEntry[];
+  /** ¶ number → the claims that paragraph reports. */
+  claims: ReadonlyMap<number, readonly ClaimReference[]>;
+}
+
+/** A claim as a paragraph that reports it links to it. */
+export interface ClaimReference {
+  id: string;
+  statement: string;
+}
+
+/** A claim of the register (content/claims/<id>.md). */
+export interface Claim {
+  id: string;
+  file: string;
+  meta: ClaimMeta;
+}
+
 export interface GlossaryEntry {
   id: string;
   file: string;
@@ -49,6 +69,8 @@ export interface CorpusModel {
   comparisons: ComparisonPage[];
   /** Changes to published editorial text, as content/corrections.yaml records them, in file order. */
   corrections: CorrectionRecord[];
+  /** The claims register, earliest claim first (undated last). */
+  claims: Claim[];
 }
 
 export interface ContentFile {
@@ -61,6 +83,8 @@ export interface CorpusFiles {
   documents: ContentFile[];
   entries: ContentFile[];
   comparisons: ContentFile[];
+  /** The claims register; none where a corpus has no content/claims. */
+  claims?: ContentFile[];
   /** Source file name (as in front matter `source`) → its bytes. */
   sources: Map<string, Uint8Array>;
   /** Where sources live, for messages: `content/sources`. */
@@ -78,7 +102,7 @@ export interface CorpusFiles {
    * Called with each valid document and its parsed page, so that the caller
    * can render it from this one parse. The tree is the caller's to change.
    */
-  onParsed?: (document: CorpusDocument, tree: Root, entries: readonly GlossaryEntry[]) => void;
+  onParsed?: (document: CorpusDocument, tree: Root, context: ParsedContext) => void;
 }
 
 /** A unit of editorial text the lock guards, as the current content has it. */

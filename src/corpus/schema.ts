@@ -99,7 +99,7 @@ const correctionBase = {
   date: z.iso.date().describe('the day the change was published, YYYY-MM-DD'),
   target: z.string().min(1).describe('the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, comparisons/<id>#point-<n>'),
   replaces: z
-    .string()
+    .string({ error: 'quote the hash, as in replaces: "24754559": unquoted digits are a number to YAML' })
     .regex(/^[0-9a-f]{8,64}$/u, 'the first 8 hex digits of the published hash the build quoted')
     .optional()
     .describe('the published version this record replaces, as content/editorial.lock.json holds it; omitted for an addition, such as a new note'),
@@ -131,3 +131,61 @@ export const correctionSchema = z.discriminatedUnion('kind', [
 export const correctionsSchema = z.array(correctionSchema);
 
 export type CorrectionRecord = z.infer<typeof correctionSchema>;
+
+const entryId = z.string().regex(slugPattern, 'a glossary entry id such as "ncri"');
+
+/** How one claim responds to another. */
+export const claimRelations = ['denies', 'contradicts', 'qualifies', 'supports'] as const;
+export type ClaimRelation = (typeof claimRelations)[number];
+
+/**
+ * What the evidence shows of a claim, never a verdict of the editors' own:
+ * unverified (no evidence either way has been found), disputed (another party
+ * denies or contradicts it), corroborated (independent sources report it
+ * too), contradicted (evidence from a named source goes against it).
+ */
+export const claimStatuses = ['unverified', 'disputed', 'corroborated', 'contradicted'] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+
+/** Front matter of a claim (content/claims/<id>.md); its body holds sourced notes, as a glossary entry's does. */
+export const claimSchema = z
+  .object({
+    statement: z.string().min(1).describe('the claim, stated neutrally, as its claimant makes it'),
+    claimant: entryId.describe('the glossary entry (a person, institution, organisation or publication) that makes the claim'),
+    date: z.iso.date().optional().describe('when the claim was first made, where known'),
+    about: z.array(entryId).default([]).describe('glossary entries the claim concerns'),
+    status: z
+      .object({
+        kind: z.enum(claimStatuses),
+        label: z.string().min(1).describe('what the evidence shows and whose it is: "Disputed by the Interior Ministry"'),
+      })
+      .strict(),
+    appearances: z
+      .array(
+        z
+          .object({
+            document: z.string().regex(slugPattern, 'a document slug'),
+            paragraph: z.number().int().positive(),
+            quote: z.string().min(1).describe('the exact words of the paragraph that report the claim'),
+          })
+          .strict(),
+      )
+      .min(1),
+    responses: z
+      .array(z.object({ claim: z.string().regex(slugPattern, 'a claim id'), relation: z.enum(claimRelations) }).strict())
+      .default([])
+      .describe('other claims that respond to this one, and how'),
+    review: z
+      .object({
+        by: entryId.describe('who evaluated the claim: never the editors themselves'),
+        date: z.iso.date(),
+        rating: z.string().min(1).describe('their conclusion, in their words'),
+        evidence: z.string().min(1).describe('where they published it'),
+      })
+      .strict()
+      .optional()
+      .describe('an evaluation of the claim by a named party, with its evidence'),
+  })
+  .strict();
+
+export type ClaimMeta = z.infer<typeof claimSchema>;

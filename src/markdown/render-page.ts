@@ -5,7 +5,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { annotationPipeline, type PipelineOptions } from './pipeline.ts';
+import { VFile } from 'vfile';
+import { annotationPipeline, type PageData, type PipelineOptions } from './pipeline.ts';
 
 /**
  * Renders a corpus page to HTML with the site's annotation pipeline. Corpus
@@ -17,9 +18,9 @@ import { annotationPipeline, type PipelineOptions } from './pipeline.ts';
  */
 export interface CorpusPageRenderer {
   /** Renders a page from its text. */
-  (text: string): string;
+  (text: string, page?: PageData): string;
   /** Renders a page already parsed (by the corpus check), changing the tree. */
-  tree: (tree: Root) => string;
+  tree: (tree: Root, page?: PageData) => string;
 }
 
 export function corpusPageRenderer(options: PipelineOptions): CorpusPageRenderer {
@@ -32,7 +33,8 @@ export function corpusPageRenderer(options: PipelineOptions): CorpusPageRenderer
     .use(remarkRehype, pipeline.remarkRehype)
     .use(pipeline.rehypePlugins as never)
     .use(rehypeStringify);
-  const render = (text: string) => String(processor.processSync(text));
-  render.tree = (tree: Root) => processor.stringify(processor.runSync(tree) as never);
+  const file = (page: PageData = {}) => new VFile({ data: { page } });
+  const render = (text: string, page?: PageData) => String(processor.processSync(Object.assign(file(page), { value: text })));
+  render.tree = (tree: Root, page?: PageData) => processor.stringify(processor.runSync(tree, file(page)) as never);
   return render;
 }

@@ -23,9 +23,9 @@ export function preparePageStore(dir: string): void {
  */
 export function documentWriter(dir: string): NonNullable<CorpusFiles['onParsed']> {
   let render: CorpusPageRenderer | undefined;
-  return (document, tree, entries) => {
+  return (document, tree, { entries, claims }) => {
     render ??= corpusPageRenderer({ base: basePath, typeLabels: new Map(entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural])) });
-    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree));
+    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, { claims }));
   };
 }
 

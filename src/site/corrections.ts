@@ -1,6 +1,6 @@
 import { unitPage } from '../corpus/editorial.ts';
 import type { CorrectionRecord } from '../corpus/schema.ts';
-import { comparisonPath, documentPath, entryPath } from '../routes.ts';
+import { claimPath, comparisonPath, documentPath, entryPath } from '../routes.ts';
 
 /** A correction as pages show it: what it changed and where that text stands. */
 export interface CorrectionView {
@@ -19,7 +19,8 @@ const verbs: Record<CorrectionRecord['kind'], string> = { correction: 'Corrected
 export function correctionView(record: CorrectionRecord): CorrectionView {
   const [collection = '', id = ''] = unitPage(record.target).split('/');
   const fragment = record.target.split('#')[1];
-  const page = collection === 'documents' ? documentPath(id) : collection === 'comparisons' ? comparisonPath(id) : entryPath(id);
+  const pages: Record<string, (id: string) => string> = { documents: documentPath, comparisons: comparisonPath, claims: claimPath, glossary: entryPath };
+  const page = (pages[collection] ?? entryPath)(id);
   const note = fragment?.startsWith('note-') ? fragment.slice('note-'.length) : undefined;
   const point = fragment?.startsWith('point-') ? fragment : undefined;
   const part = note ? `note [^${note}]` : point ? point.replace('-', ' ') : fragment === 'metadata' ? 'the metadata' : fragment === 'summary' ? 'the summary' : undefined;

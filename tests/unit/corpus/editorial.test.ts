@@ -31,8 +31,8 @@ describe('the editorial lock', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'content/corpus/a.mdx', line: 9 });
     expect(problems[0]?.message).toMatch(/^glossary\/x differs from its published wording\. .* add to content\/corrections\.yaml\n/u);
-    expect(problems[0]?.message).toContain('target: glossary/x\n    replaces: ab12cd34\n');
-    expect(problems[0]?.message).toContain('- { date: YYYY-MM-DD, target: glossary/x, replaces: ab12cd34, kind: typo, what: "…" }');
+    expect(problems[0]?.message).toContain('target: glossary/x\n    replaces: "ab12cd34"\n');
+    expect(problems[0]?.message).toContain('- { date: YYYY-MM-DD, target: glossary/x, replaces: "ab12cd34", kind: typo, what: "…" }');
   });
 
   it('accepts changed text whose record names the published hash it replaces', () => {
@@ -77,6 +77,7 @@ describe('editorial units', () => {
     ],
     entries: [{ id: 'e', file: 'content/glossary/e.md', meta: { name: 'E', type: 'place', aliases: [], context: [], summary: 'S.' } }],
     comparisons: [],
+    claims: [],
   } as unknown as CorpusModel;
   const texts = {
     documents: [{ path: 'content/corpus/a.mdx', text: '---\ntitle: T\n---\n\nText.[^x]\n\n[^x]: A note.\n' }],
