@@ -44,7 +44,7 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
     mentionsByEntry: Object.fromEntries(mentionsByEntry(mentions)),
     relatedEntries: Object.fromEntries(relatedEntries(mentions, relatedPerEntry)),
     anchors: documents.flatMap((document) => document.blocks.map((block) => paragraphPath(document.slug, block.number))),
-    comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, problems)),
+    comparisons: files.comparisons.flatMap((file) => loadComparison(file, documents, new Set(register.claims.map((claim) => claim.id)), problems)),
     corrections: corrections.records,
     claims: register.claims,
   };

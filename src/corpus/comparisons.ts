@@ -6,9 +6,15 @@ import { comparisonSchema } from './schema.ts';
 /**
  * Validates a comparison file against the corpus: every compared document
  * exists, every point gives each document's account, every cited ¶ exists,
- * and "only-one" points really rest on one document.
+ * every claim it names is registered, and "only-one" points really rest on
+ * one document.
  */
-export function loadComparison(file: { path: string; text: string }, documents: readonly CorpusDocument[], problems: Problem[]): ComparisonPage[] {
+export function loadComparison(
+  file: { path: string; text: string },
+  documents: readonly CorpusDocument[],
+  claimIds: ReadonlySet<string>,
+  problems: Problem[],
+): ComparisonPage[] {
   const id = (file.path.split('/').pop() ?? file.path).replace(/\.ya?ml$/u, '');
   const result = parseYaml(file.text, file.path, comparisonSchema, 'comparison');
   if (!result.ok) {
@@ -36,6 +42,9 @@ export function loadComparison(file: { path: string; text: string }, documents: 
       }
     }
     const speaking = Object.values(point.accounts).filter((account) => account.paragraphs.length > 0).length;
+    (point.claims ?? []).forEach((claim, position) => {
+      if (!claimIds.has(claim)) at(['points', index, 'claims', position], `point "${point.topic}" names no claim "${claim}" of content/claims`);
+    });
     if (point.verdict === 'only-one' && speaking !== 1) at(['points', index, 'verdict'], `point "${point.topic}" is marked only-one, but ${speaking} documents cite paragraphs`);
     if (point.verdict !== 'only-one' && speaking < 2) at(['points', index, 'verdict'], `point "${point.topic}" is marked ${point.verdict}, but only ${speaking} document cites paragraphs: use only-one`);
   });

@@ -86,6 +86,10 @@ export const comparisonSchema = z
               z.string(),
               z.object({ says: z.string().min(1), paragraphs: paragraphNumbers.default([]) }).strict(),
             ),
+            claims: z
+              .array(z.string().regex(slugPattern, 'a claim id'))
+              .optional()
+              .describe('the claims of the register (content/claims) this point concerns'),
           })
           .strict(),
       )
