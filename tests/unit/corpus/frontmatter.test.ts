@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontmatter, splitFrontmatter } from '../../src/corpus/frontmatter.ts';
-import { documentSchema } from '../../src/corpus/schema.ts';
+import { parseFrontmatter, splitFrontmatter } from '../../../src/corpus/frontmatter.ts';
+import { documentSchema } from '../../../src/corpus/schema.ts';
 
 const valid = `---
 title: A title

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, NormalizedText, normalizeWhitespace } from '../../src/text/normalize.ts';
+import { countWords, NormalizedText, normalizeWhitespace } from '../../../src/text/normalize.ts';
 
 describe('normalizeWhitespace', () => {
   it('collapses every run of white space to one space and trims the ends', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../src/corpus/blocks.ts';
-import { parseMdx } from '../../src/corpus/parse.ts';
+import { extractBlocks } from '../../../src/corpus/blocks.ts';
+import { parseMdx } from '../../../src/corpus/parse.ts';
 
 describe('extractBlocks', () => {
   it('numbers headings, paragraphs and debris paragraphs in reading order and strips annotations', () => {

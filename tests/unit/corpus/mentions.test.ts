@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, groupByDocument, mentionsOfBlock, paginate, relatedEntries } from '../../src/corpus/mentions.ts';
+import { closestIds, groupByDocument, mentionsOfBlock, paginate, relatedEntries } from '../../../src/corpus/mentions.ts';
 
 describe('mentionsOfBlock', () => {
   it('gives each mention the sentence containing it, split around it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteUrl, textDirective } from '../../src/site/quote-link.ts';
+import { quoteUrl, textDirective } from '../../../src/site/quote-link.ts';
 
 describe('textDirective', () => {
   it('encodes the characters that text directives reserve', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/corpus/blocks.ts';
-import { loadComparison } from '../../src/corpus/comparisons.ts';
-import type { CorpusDocument } from '../../src/corpus/model.ts';
-import type { Problem } from '../../src/corpus/problems.ts';
+import type { Block } from '../../../src/corpus/blocks.ts';
+import { loadComparison } from '../../../src/corpus/comparisons.ts';
+import type { CorpusDocument } from '../../../src/corpus/model.ts';
+import type { Problem } from '../../../src/corpus/problems.ts';
 
 const document = (slug: string, paragraphs: number) =>
   ({ slug, blocks: Array.from({ length: paragraphs }, (_, index) => ({ number: index + 1 }) as Block) }) as CorpusDocument;
@@ -16,7 +16,7 @@ ${points}`;
 
 function load(text: string) {
   const problems: Problem[] = [];
-  const pages = loadComparison({ path: 'content/comparisons/x.yaml', text }, documents, problems);
+  const pages = loadComparison({ path: 'content/comparisons/x.yaml', text }, documents, new Set(['the-claim']), problems);
   return { pages, problems };
 }
 
@@ -59,5 +59,18 @@ describe('loadComparison', () => {
       'point "Injuries" gives no account for b; say what it reports, or that it does not',
       'point "Injuries" is marked agree, but only 1 document cites paragraphs: use only-one',
     ]);
+  });
+
+  it('reports a claim the register does not hold, on its line', () => {
+    const { problems } = load(
+      yaml(`  - topic: Date
+    verdict: agree
+    summary: Both.
+    claims: [the-claim, a-claim-nobody-made]
+    accounts:
+      a: { says: Tuesday, paragraphs: [1] }
+      b: { says: Tuesday, paragraphs: [2] }`),
+    );
+    expect(problems).toEqual([{ file: 'content/comparisons/x.yaml', line: 8, message: 'point "Date" names no claim "a-claim-nobody-made" of content/claims' }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/corpus/blocks.ts';
-import { compareToSource, wordDiff } from '../../src/corpus/fidelity.ts';
-import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';
+import type { Block } from '../../../src/corpus/blocks.ts';
+import { compareToSource, wordDiff } from '../../../src/corpus/fidelity.ts';
+import { splitSourceParagraphs } from '../../../src/text/paragraphs.ts';
 
 const block = (number: number, text: string, line = number * 2): Block => ({ number, kind: 'paragraph', debris: false, text, line, mentions: [], footnoteLabels: [], footnoteOffsets: [] });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnchorLock, movedPages, redirectsFromPage, updateAnchorLock } from '../../src/corpus/anchors.ts';
-import { paragraphPath } from '../../src/routes.ts';
-
-describe('paragraphPath', () => {
-  it('derives the permanent URL from the document slug and ¶ number', () => {
-    expect(paragraphPath('my-article', 7)).toBe('/documents/my-article/#p7');
-  });
-});
+import { checkAnchorLock, movedPages, redirectsFromPage, updateAnchorLock } from '../../../src/corpus/anchors.ts';
 
 describe('checkAnchorLock', () => {
   const lock = { anchors: ['/documents/a/#p1', '/documents/a/#p2', '/documents/old/#p1'], redirects: { '/documents/old/#p1': '/documents/b/#p1' } };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphSearchTitle, typesOfParagraphTitle } from '../../src/site/search-records.ts';
-import { arrivalUrl, highlightTerms, readSearchState, suggestEntries, writeSearchState } from '../../src/site/search-state.ts';
+import { arrivalUrl, highlightTerms, readSearchState, suggestEntries, writeSearchState } from '../../../src/site/search-state.ts';
 
 describe('search state in the URL', () => {
   it('reads the query and known filters, ignoring other parameters', () => {
@@ -45,15 +44,5 @@ describe('suggestEntries', () => {
 
   it('suggests nothing when no name is close', () => {
     expect(suggestEntries('xylophone', entries)).toEqual([]);
-  });
-});
-
-describe('paragraph search titles', () => {
-  it('name the paragraph and the types of entity it mentions, and read back', () => {
-    const title = paragraphSearchTitle(7, ['Places', 'People']);
-    expect(title).toBe('¶ 7 · People, Places');
-    expect(typesOfParagraphTitle(title)).toEqual(['People', 'Places']);
-    expect(paragraphSearchTitle(3, [])).toBe('¶ 3');
-    expect(typesOfParagraphTitle('¶ 3')).toEqual([]);
   });
 });

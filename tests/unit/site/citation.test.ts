@@ -1,23 +1,45 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
 import { describe, expect, it } from 'vitest';
-import { formatCitations, type Citations } from '../../src/site/citation.ts';
-import { loadCorpus } from '../../src/node/load-corpus.ts';
+import type { DocumentMeta } from '../../../src/corpus/schema.ts';
+import { formatCitations, type Citations } from '../../../src/site/citation.ts';
 
-const { model } = await loadCorpus(process.cwd());
 const context = { siteUrl: 'https://corpus.example.org', siteName: 'Annotated Source Corpus', accessed: new Date('2026-11-23T10:00:00Z') };
-
-function cite(slug: string, paragraph?: number): Citations {
-  const document = model.documents.find((candidate) => candidate.slug === slug);
-  if (!document) throw new Error(`no document ${slug}`);
-  return formatCitations({ slug, meta: document.meta, paragraph }, context);
-}
 
 const balkanInsight = 'mek-has-not-respected-the-2014-agreement';
 const a2 = 'us-state-department-reacts';
 const biUrl = `https://corpus.example.org/documents/${balkanInsight}/#p7`;
 const a2Url = `https://corpus.example.org/documents/${a2}/#p10`;
 const a2Original = 'https://english.a2news.com/2023/06/21/us-state-department-reacts-to-albanian-police-operation-at-the-iranian-mujahideen-camp/';
+
+/** Metadata of the two kinds a citation must handle (named author and no original URL; no author and the original URL), as two of the corpus's documents have it. */
+const documents: Record<string, DocumentMeta> = {
+  [balkanInsight]: {
+    title: 'MEK has not respected the 2014 agreement, Albania Says',
+    publisher: 'Balkan Insight',
+    authors: ['Fjori Sinoruka'],
+    published: '2023-06-20',
+    language: 'en',
+    source: `${balkanInsight}.txt`,
+    sha256: '0'.repeat(64),
+  },
+  [a2]: {
+    title: 'US State Department reacts to Albanian Police operation at the Iranian Mujahideen camp',
+    publisher: 'A2 CNN',
+    authors: [],
+    published: '2023-06-21',
+    url: a2Original,
+    language: 'en',
+    source: `${a2}.txt`,
+    sha256: '1'.repeat(64),
+  },
+};
+
+function cite(slug: string, paragraph?: number): Citations {
+  const meta = documents[slug];
+  if (!meta) throw new Error(`no document ${slug}`);
+  return formatCitations({ slug, meta, paragraph }, context);
+}
 
 describe('a paragraph of the Balkan Insight article (named author, no original URL known)', () => {
   const citations = cite(balkanInsight, 7);
