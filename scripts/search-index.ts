@@ -16,6 +16,7 @@ import * as pagefind from 'pagefind';
 export interface SearchIndexStats {
   documents: number;
   glossaryPages: number;
+  claimPages: number;
 }
 
 /**
@@ -30,11 +31,12 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats
   try {
     const documents = await index.addDirectory({ path: outDir, glob: 'documents/*/index.html' });
     const glossary = await index.addDirectory({ path: outDir, glob: 'glossary/*/index.html' });
-    const failures = [...documents.errors, ...glossary.errors];
+    const claims = await index.addDirectory({ path: outDir, glob: 'claims/*/index.html' });
+    const failures = [...documents.errors, ...glossary.errors, ...claims.errors];
     if (failures.length > 0) throw new Error(`Pagefind could not index the site: ${failures.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { documents: documents.page_count, glossaryPages: glossary.page_count };
+    return { documents: documents.page_count, glossaryPages: glossary.page_count, claimPages: claims.page_count };
   } finally {
     await pagefind.close();
   }
@@ -45,7 +47,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   try {
     const stats = await writeSearchIndex(outDir);
-    console.log(`[search] stage search index: ${stats.documents} documents and ${stats.glossaryPages} glossary pages in ${Math.round(performance.now() - started)} ms`);
+    console.log(`[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

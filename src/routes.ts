@@ -82,6 +82,11 @@ export function corpusDocumentPath(slug: string): string {
   return `/corpus/${slug}.json`;
 }
 
+/** Whether a route path is a claim's page. */
+export function isClaimPath(path: string): boolean {
+  return path.startsWith(claimsIndexPath) && path !== claimsIndexPath;
+}
+
 /** Whether a route path is a document page or a place in one. */
 export function isDocumentPath(path: string): boolean {
   return path.startsWith(documentsPrefix);

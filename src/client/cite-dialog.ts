@@ -1,12 +1,8 @@
-import type { CitationContext, CitationSubject } from '../site/citation.ts';
+import type { CitationContext, CitationSubject, ClaimSubject } from '../site/citation.ts';
 import { copyButton } from './copy-button.ts';
 
-interface CitationData {
-  slug: string;
-  meta: CitationSubject['meta'];
-  siteUrl: string;
-  siteName: string;
-}
+/** What the page says it is about (src/components/CiteDialog.astro): a document, or a claim of the register. */
+type CitationData = { siteUrl: string; siteName: string } & ({ kind: 'document'; slug: string; meta: CitationSubject['meta'] } | { kind: 'claim'; claim: ClaimSubject });
 
 /**
  * The Cite dialog, for the document (header button) or a paragraph (its
@@ -26,18 +22,18 @@ export function enableCiteDialog(): void {
     const opener = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('[data-cite]') : null;
     if (!opener) return;
     const paragraph = opener.dataset.cite ? Number(opener.dataset.cite) : undefined;
-    title.textContent = paragraph ? `Cite ¶ ${paragraph}` : 'Cite this document';
+    title.textContent = citation.kind === 'claim' ? 'Cite this claim' : paragraph ? `Cite ¶ ${paragraph}` : 'Cite this document';
     body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Preparing citations…' }));
     dialog.showModal();
-    const { citationStyles, formatCitations } = await import('../site/citation.ts');
+    const { citationStyles, formatCitations, formatClaimCitations } = await import('../site/citation.ts');
     const context: CitationContext = { siteUrl: citation.siteUrl, siteName: citation.siteName, accessed: new Date() };
-    const citations = formatCitations({ slug: citation.slug, meta: citation.meta, paragraph }, context);
+    const citations =
+      citation.kind === 'claim' ? formatClaimCitations(citation.claim, context) : formatCitations({ slug: citation.slug, meta: citation.meta, paragraph }, context);
     const sections = Object.entries(citationStyles).map(([style, { label, inText }]) => {
       const { article, edition, inText: inTextCitation } = citations.styles[style as keyof typeof citationStyles];
-      return section(label, [
-        paragraphOf('Reference', `${article}\n${edition}`),
-        paragraphOf(inText, inTextCitation),
-      ], `${article}\n${edition}`);
+      // A claim's page is one reference; a document's citation names the original article, then the edition.
+      const reference = [article, edition].filter(Boolean).join('\n');
+      return section(label, [paragraphOf('Reference', reference), paragraphOf(inText, inTextCitation)], reference);
     });
     const machine = [
       ['BibTeX', citations.bibtex],

@@ -1,4 +1,4 @@
-import { entryNamesPath, entryPath, glossaryIndexPath, isDocumentPath } from '../routes.ts';
+import { entryNamesPath, entryPath, glossaryIndexPath, isClaimPath, isDocumentPath } from '../routes.ts';
 import { plural } from '../site/format.ts';
 import { href, routeOf } from './links.ts';
 import { searchFilters, typesOfParagraphTitle } from '../site/search-records.ts';
@@ -163,7 +163,10 @@ interface ResultItem {
  */
 function resultItems(data: PagefindResultData, types: readonly string[]): ResultItem[] {
   const title = data.meta.title ?? data.url;
-  // Pagefind's URLs are hrefs: the index is written with the site's base path (scripts/search-index.ts).
+  // Pagefind's URLs are hrefs, under the base path the site is served from.
+  if (isClaimPath(routeOf(data.url))) {
+    return [{ url: data.url, title, context: `Claim · ${data.meta.claimant ?? ''} · ${data.meta.status ?? ''}`, excerpt: data.excerpt }];
+  }
   if (!isDocumentPath(routeOf(data.url))) {
     return [{ url: data.url, title, context: `Glossary · ${data.meta.entryType ?? 'entry'}`, excerpt: data.excerpt }];
   }

@@ -8,8 +8,7 @@ import { checkEditorialLock, editorialUnits } from './editorial.ts';
 import { checkClaims, claimsByParagraph, loadClaims } from './claims.ts';
 import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel, EditorialLock, GlossaryEntry, ParsedContext } from './model.ts';
 import { pageNotes } from './notes.ts';
-import { parseMarkdown, parseMdx } from './parse.ts';
-import { visit } from 'unist-util-visit';
+import { parseMdx, rawHtmlProblems } from './parse.ts';
 import type { Problem } from './problems.ts';
 import { type CorrectionRecord, correctionsSchema, documentSchema, entrySchema, slugPattern } from './schema.ts';
 import { sha256 } from '../text/hash.ts';
@@ -103,16 +102,9 @@ function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
     problems.push(...result.problems);
     return [];
   }
-  const before = problems.length;
-  // Markdown passes raw HTML through to the page, so an entry could carry a script: refuse it.
-  visit(parseMarkdown(file.text), 'html', (node) => {
-    problems.push({
-      file: file.path,
-      line: node.position?.start.line ?? 1,
-      message: `raw HTML is not allowed in glossary entries (found ${node.value.slice(0, 30)}): write Markdown, and escape a literal < as \\<`,
-    });
-  });
-  return problems.length === before ? [{ id, file: file.path, meta: result.data }] : [];
+  const html = rawHtmlProblems(file, 'glossary entries');
+  problems.push(...html);
+  return html.length === 0 ? [{ id, file: file.path, meta: result.data }] : [];
 }
 
 /** An entry's `context` names other entries: each must exist. */

@@ -7,8 +7,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { normalizeWhitespace } from '../text/normalize.ts';
-import { parseFrontmatter } from './frontmatter.ts';
+import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { closestIds } from './mentions.ts';
+import { rawHtmlProblems } from './parse.ts';
 import type { Claim, ClaimReference, ContentFile, CorpusDocument, GlossaryEntry } from './model.ts';
 import type { Problem } from './problems.ts';
 import { claimSchema, type EntryType, slugPattern } from './schema.ts';
@@ -31,7 +32,9 @@ export function loadClaims(files: readonly ContentFile[], problems: Problem[]): 
       problems.push(...result.problems);
       continue;
     }
-    claims.push({ id, file: file.path, meta: result.data });
+    const html = rawHtmlProblems(file, 'claims');
+    problems.push(...html);
+    if (html.length === 0) claims.push({ id, file: file.path, meta: result.data, notes: splitFrontmatter(file.text).body.trim() });
     lineOf.set(id, result.lineOf);
   }
   claims.sort((a, b) => (a.meta.date ?? '9999').localeCompare(b.meta.date ?? '9999') || a.id.localeCompare(b.id));

@@ -32,9 +32,9 @@ export function unitHash(content: unknown): string {
  */
 export function editorialUnits(
   model: CorpusModel,
-  files: { documents: readonly ContentFile[]; entries: readonly ContentFile[]; comparisons: readonly ContentFile[]; claims?: readonly ContentFile[] },
+  files: { documents: readonly ContentFile[]; entries: readonly ContentFile[]; comparisons: readonly ContentFile[] },
 ): EditorialUnit[] {
-  const textOf = new Map([...files.documents, ...files.entries, ...files.comparisons, ...(files.claims ?? [])].map((file) => [file.path, file.text]));
+  const textOf = new Map([...files.documents, ...files.entries, ...files.comparisons].map((file) => [file.path, file.text]));
   const units: EditorialUnit[] = [];
   for (const document of model.documents) {
     const text = textOf.get(document.file) ?? '';
@@ -55,8 +55,7 @@ export function editorialUnits(
     units.push({ key: entryUnitKey(entry.id), label: 'the description', file: entry.file, line: 1, hash: unitHash({ summary: entry.meta.summary, role: entry.meta.role, body }) });
   }
   for (const claim of model.claims) {
-    const body = normalizeWhitespace(splitFrontmatter(textOf.get(claim.file) ?? '').body);
-    units.push({ key: claimUnitKey(claim.id), label: 'the claim', file: claim.file, line: 1, hash: unitHash({ ...claim.meta, body }) });
+    units.push({ key: claimUnitKey(claim.id), label: 'the claim', file: claim.file, line: 1, hash: unitHash({ ...claim.meta, body: normalizeWhitespace(claim.notes) }) });
   }
   for (const page of model.comparisons) {
     const text = textOf.get(page.file) ?? '';

@@ -49,6 +49,8 @@ export interface Claim {
   id: string;
   file: string;
   meta: ClaimMeta;
+  /** The sourced notes below the front matter, as Markdown. */
+  notes: string;
 }
 
 export interface GlossaryEntry {

@@ -5,11 +5,13 @@
 import model, { pageStore, problems, redirects } from 'virtual:corpus';
 import { readDocumentHtml, readMentionPage } from '../node/page-store.ts';
 import type { Mention } from '../corpus/mentions.ts';
+import { claimIndex } from '../site/claims.ts';
 
 export const corpus = model;
 export { problems, redirects };
 export const documentsBySlug = new Map(model.documents.map((document) => [document.slug, document]));
 export const entriesById = new Map(model.entries.map((entry) => [entry.id, entry]));
+export const claims = claimIndex(model.claims, documentsBySlug, entriesById);
 
 /** Page `page` (from 1) of an entry's mentions, in corpus order. */
 export function mentionsOf(entry: string, page: number): Mention[] {

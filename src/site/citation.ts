@@ -4,7 +4,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import mla from '../../node_modules/rehype-citation/dist/node/styles/mla.js';
-import { absoluteUrl, documentPath, paragraphPath } from '../routes.ts';
+import { absoluteUrl, claimPath, documentPath, paragraphPath } from '../routes.ts';
 import chicagoNotesBibliography from './csl/chicago-notes-bibliography.csl?raw';
 import type { DocumentMeta } from '../corpus/schema.ts';
 
@@ -172,6 +172,54 @@ function referencesOf<S extends CitationStyle>(article: CslItem, edition: CslIte
   return Object.fromEntries(
     styles.map((style) => [style, { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) }]),
   ) as References<S>;
+}
+
+/** A claim of the register, cited as the editors' page on it. */
+export interface ClaimSubject {
+  id: string;
+  statement: string;
+  /** Who made the claim, as the glossary names them. */
+  claimant: string;
+  date?: string;
+}
+
+/** The claim's page on this site: the register is the editors' work, so it has no author but the site. */
+export function claimItem(subject: ClaimSubject, context: CitationContext): CslItem {
+  const key = `claim${subject.id.replace(/[^A-Za-z0-9]/gu, '')}`.slice(0, 20);
+  return {
+    id: key,
+    'citation-key': key,
+    type: 'webpage',
+    title: `Claim: ${subject.statement}`,
+    genre: 'register of claims',
+    note: [`Claim made by ${subject.claimant}${subject.date ? ` on ${subject.date}` : ''}`, `accessed ${context.accessed.toISOString().slice(0, 10)}`].join('; '),
+    'container-title': context.siteName,
+    URL: absoluteUrl(claimPath(subject.id), context.siteUrl),
+    accessed: accessedParts(context.accessed),
+    language: 'en',
+  };
+}
+
+/** Every format for a claim's page: the reference and in-text citation in each style, BibTeX, RIS and CSL-JSON. */
+export function formatClaimCitations(subject: ClaimSubject, context: CitationContext): Citations {
+  const item = claimItem(subject, context);
+  const cite = new Cite(item);
+  const styled = Object.fromEntries(
+    Object.entries(citationStyles).map(([style, { template }]) => [
+      style,
+      {
+        article: '',
+        edition: cite.format('bibliography', { format: 'text', template, lang: 'en-US' }).trim(),
+        inText: cite.format('citation', { format: 'text', template, lang: 'en-US' }).trim(),
+      },
+    ]),
+  ) as Record<CitationStyle, StyledCitation>;
+  return {
+    styles: styled,
+    bibtex: cite.format('bibtex', { format: 'text' }).trim(),
+    ris: cite.format('ris', { format: 'text', spec: 'new' }).trim(),
+    cslJson: JSON.stringify([item], null, 2),
+  };
 }
 
 export function formatCitations(subject: CitationSubject, context: CitationContext): Citations {

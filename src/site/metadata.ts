@@ -1,5 +1,7 @@
 import { splitAliases } from '../corpus/aliases.ts';
-import { absoluteUrl, documentPath, entryPath, homePath, wikidataUrl } from '../routes.ts';
+import type { Claim, ClaimReview, CreativeWork, Organization, Person, Thing, WithContext } from 'schema-dts';
+import { absoluteUrl, claimPath, documentPath, entryPath, homePath, paragraphPath, wikidataUrl } from '../routes.ts';
+import type { ClaimAppearance, ClaimView } from './claims.ts';
 import type { CorpusDocument, GlossaryEntry } from '../corpus/model.ts';
 import type { EntryType } from '../corpus/schema.ts';
 
@@ -95,4 +97,62 @@ export function entryJsonLd(entry: GlossaryEntry, siteUrl: string): Record<strin
     description: meta.summary,
     ...(sameAs.length > 0 ? { sameAs } : {}),
   };
+}
+
+/** A claimant as schema.org knows it: the entry's own node, by the @id its page gives it. */
+function claimantNode(entry: GlossaryEntry, siteUrl: string): Person | Organization {
+  const node = { '@id': absoluteUrl(entryPath(entry.id), siteUrl), name: entry.meta.name };
+  return entry.meta.type === 'person' ? { '@type': 'Person', ...node } : { '@type': 'Organization', ...node };
+}
+
+/** Where a document reports the claim: the paragraph, part of the original article. */
+function appearanceNode({ document, paragraph, quote }: ClaimAppearance, siteUrl: string): CreativeWork {
+  return {
+    '@type': 'CreativeWork',
+    url: absoluteUrl(paragraphPath(document.slug, paragraph), siteUrl),
+    text: quote,
+    isPartOf: {
+      '@type': 'NewsArticle',
+      headline: document.meta.title,
+      datePublished: document.meta.published,
+      publisher: { '@type': 'Organization', name: document.meta.publisher },
+      ...(document.meta.url ? { url: document.meta.url } : {}),
+    },
+  };
+}
+
+/**
+ * schema.org JSON-LD for a claim: a Claim with its claimant, date and every
+ * appearance in the corpus, the earliest as its first; a ClaimReview only
+ * where the register records an evaluation by a named party.
+ */
+export function claimJsonLd(view: ClaimView, siteUrl: string): WithContext<Claim> | { '@context': 'https://schema.org'; '@graph': (Claim | ClaimReview)[] } {
+  const { claim, claimant, appearances } = view;
+  const id = absoluteUrl(claimPath(claim.id), siteUrl);
+  const node: Claim = {
+    '@type': 'Claim',
+    '@id': id,
+    url: id,
+    name: claim.meta.statement,
+    text: claim.meta.statement,
+    ...(claimant ? { author: claimantNode(claimant, siteUrl) } : {}),
+    ...(claim.meta.date ? { datePublished: claim.meta.date } : {}),
+    ...(view.about.length > 0 ? { about: view.about.map((entry) => ({ '@id': absoluteUrl(entryPath(entry.id), siteUrl), name: entry.meta.name }) as Thing) } : {}),
+    appearance: appearances.map((appearance) => appearanceNode(appearance, siteUrl)),
+    ...(appearances[0] ? { firstAppearance: appearanceNode(appearances[0], siteUrl) } : {}),
+  };
+  const { review } = claim.meta;
+  if (!review) return { '@context': 'https://schema.org', ...node };
+  const reviewer = view.reviewer;
+  const claimReview: ClaimReview = {
+    '@type': 'ClaimReview',
+    '@id': `${id}#review`,
+    claimReviewed: claim.meta.statement,
+    itemReviewed: { '@id': id },
+    datePublished: review.date,
+    ...(reviewer ? { author: claimantNode(reviewer, siteUrl) } : {}),
+    reviewRating: { '@type': 'Rating', alternateName: review.rating },
+    citation: review.evidence,
+  };
+  return { '@context': 'https://schema.org', '@graph': [node, claimReview] };
 }

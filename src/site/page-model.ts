@@ -1,4 +1,4 @@
-import type { ComparisonPage, CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
+import type { Claim, ComparisonPage, CorpusDocument, CorpusModel, GlossaryEntry } from '../corpus/model.ts';
 import type { CorrectionRecord } from '../corpus/schema.ts';
 import { paginate, type Mention, type RelatedEntry } from '../corpus/mentions.ts';
 
@@ -28,6 +28,7 @@ export interface PageModel {
   relatedEntries: Record<string, RelatedEntry[]>;
   comparisons: ComparisonPage[];
   corrections: CorrectionRecord[];
+  claims: Claim[];
 }
 
 export function pageModel(model: CorpusModel): PageModel {
@@ -46,6 +47,7 @@ export function pageModel(model: CorpusModel): PageModel {
     relatedEntries: model.relatedEntries,
     comparisons: model.comparisons,
     corrections: model.corrections,
+    claims: model.claims,
   };
 }
 

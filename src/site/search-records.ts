@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../corpus/model.ts';
 import { entryTypeLabels } from './format.ts';
+import { type ClaimView, statusLabels } from './claims.ts';
 import type { DocumentSummary } from './page-model.ts';
 
 /** Filter names, shared by the indexed pages and the search page. */
@@ -10,7 +11,7 @@ export const searchFilters = {
   type: 'type',
 } as const;
 
-export const searchKinds = { paragraph: 'Document paragraphs', entry: 'Glossary entries' } as const;
+export const searchKinds = { paragraph: 'Document paragraphs', entry: 'Glossary entries', claim: 'Claims' } as const;
 
 /**
  * The filters and metadata a document page gives Pagefind. Each document is
@@ -31,6 +32,18 @@ export function documentSearchAttributes(document: DocumentSummary, entriesById:
       [searchFilters.type]: [...types].sort(),
     },
     meta: { outlet: document.meta.publisher, published: document.meta.published },
+  };
+}
+
+/** A claim page's filters and metadata: a result of its own kind, filterable by claimant, status and the documents that report it. */
+export function claimSearchAttributes(view: ClaimView) {
+  return {
+    filters: {
+      [searchFilters.kind]: [searchKinds.claim],
+      [searchFilters.document]: [...new Set(view.appearances.map(({ document }) => document.meta.title))],
+      [searchFilters.type]: [...new Set(view.about.map((entry) => entryTypeLabels[entry.meta.type].plural))].sort(),
+    },
+    meta: { claimant: view.claimant?.meta.name ?? view.claim.meta.claimant, status: statusLabels[view.claim.meta.status.kind] },
   };
 }
 
