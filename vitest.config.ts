@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Pure tests share no mutable state, so the files share one module graph: half the work of isolating each.
+          isolate: false,
           // Only a hang should fail on time; a loaded machine must not.
           testTimeout: 30_000,
         },
