@@ -1,14 +1,18 @@
 /**
  * Checks the content as the build does (front matter, fidelity to the sources,
- * mentions, notes, comparisons, the editorial lock and corrections) without
- * building the site, and prints every problem as `file:line: message`.
+ * mentions, notes, comparisons, claims, the editorial lock and corrections)
+ * without building the site, and prints every problem as `file:line: message`.
+ * Drafts are left out, as a production build leaves them out; `--drafts`
+ * checks them too.
  *
- *   npm run check:content
+ *   npm run check:content [-- --drafts]
  */
 import { formatProblems } from '../src/corpus/problems.ts';
 import { loadCorpus } from '../src/node/load-corpus.ts';
 
-const { model, problems, editorial } = await loadCorpus(process.cwd());
+const drafts = process.argv.includes('--drafts') ? 'include' : 'leave-out';
+const { model, problems, editorial, leftOut } = await loadCorpus(process.cwd(), undefined, { drafts });
+for (const { file, reason } of leftOut) console.log(`left out ${file}: ${reason}`);
 if (problems.length > 0) {
   console.error(formatProblems(problems, 'a build would stop'));
   process.exit(1);

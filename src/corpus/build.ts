@@ -2,7 +2,7 @@ import { extractBlocks, type Block } from './blocks.ts';
 import { loadComparison } from './comparisons.ts';
 import { paragraphPath } from '../routes.ts';
 import { compareToSource } from './fidelity.ts';
-import { parseFrontmatter, parseYaml } from './frontmatter.ts';
+import { parseFrontmatter, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
 import { checkEditorialLock, editorialUnits } from './editorial.ts';
 import { checkClaims, claimsByParagraph, loadClaims } from './claims.ts';
@@ -10,7 +10,7 @@ import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel
 import { pageNotes } from './notes.ts';
 import { parseMdx, rawHtmlProblems } from './parse.ts';
 import type { Problem } from './problems.ts';
-import { type CorrectionRecord, correctionsSchema, documentSchema, entrySchema, slugPattern } from './schema.ts';
+import { type CorrectionRecord, correctionsSchema, documentSchema, draftSchema, entrySchema, slugPattern } from './schema.ts';
 import { sha256 } from '../text/hash.ts';
 import { type SourceParagraph, splitSourceParagraphs } from '../text/paragraphs.ts';
 import { countWords, normalizeWhitespace } from '../text/normalize.ts';
@@ -30,7 +30,9 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   problems.push(...unknownContextProblems(entries, files.entries, known));
   const register = loadClaims(files.claims ?? [], problems);
   const claimsOf = claimsByParagraph(register.claims);
-  const documents = files.documents.flatMap((file) => loadDocument(file, files, known, { entries, claims: claimsOf(baseName(file.path, '.mdx')) }, problems));
+  const leftOut = files.drafts === 'include' ? [] : files.documents.flatMap(draftLeftOut);
+  const published = files.documents.filter((file) => !leftOut.some((draft) => draft.file === file.path));
+  const documents = published.flatMap((file) => loadDocument(file, files, known, { entries, claims: claimsOf(baseName(file.path, '.mdx')) }, problems));
   problems.push(...checkClaims(register.claims, documents, entries, register.lineOf));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
@@ -56,7 +58,16 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
     lockLine: lock.lineOf,
   });
   problems.push(...check.problems);
-  return { model, problems, editorial: { units, lock: lock.lock, unlocked: check.unlocked } };
+  return { model, problems, leftOut, editorial: { units, lock: lock.lock, unlocked: check.unlocked } };
+}
+
+/** A page marked `draft: true`, read from its front matter alone: a production build neither checks nor publishes it. */
+function draftLeftOut(file: ContentFile): { file: string; reason: string }[] {
+  const { yaml } = splitFrontmatter(file.text);
+  if (yaml === null || !/^draft:\s*true\s*$/mu.test(yaml)) return [];
+  const open = parseFrontmatter(file.text, file.path, draftSchema);
+  const items = open.ok ? open.data.review.length : 0;
+  return [{ file: file.path, reason: `a draft${items > 0 ? ` with ${items === 1 ? '1 review item' : `${items} review items`} open` : ''}: remove draft: true to publish it` }];
 }
 
 /** The correction records, or none where the corpus has no corrections file. */

@@ -38,7 +38,8 @@ export function editorialUnits(
   const units: EditorialUnit[] = [];
   for (const document of model.documents) {
     const text = textOf.get(document.file) ?? '';
-    const { sha256: _hash, source: _source, ...metadata } = document.meta;
+    // The source is guarded by its own hash; the draft flag and review list are the editors' workflow, not published text.
+    const { sha256: _hash, source: _source, draft: _draft, review: _review, ...metadata } = document.meta;
     units.push({ key: documentUnitKey(document.slug, 'metadata'), label: 'the metadata', file: document.file, line: 1, hash: unitHash(metadata) });
     for (const note of document.notes.notes) {
       units.push({

@@ -85,6 +85,8 @@ export interface CorpusFiles {
   documents: ContentFile[];
   entries: ContentFile[];
   comparisons: ContentFile[];
+  /** Whether drafts (`draft: true`) are checked and published, as under `astro dev`, or left out, as in a production build. */
+  drafts?: 'include' | 'leave-out';
   /** The claims register; none where a corpus has no content/claims. */
   claims?: ContentFile[];
   /** Source file name (as in front matter `source`) → its bytes. */
@@ -126,6 +128,8 @@ export interface EditorialLock {
 export interface CorpusBuild {
   model: CorpusModel;
   problems: Problem[];
+  /** Pages left out of this build, and why: drafts, in a production build. */
+  leftOut: { file: string; reason: string }[];
   editorial: {
     /** The editorial text as it stands, for `npm run lock` to record as published. */
     units: EditorialUnit[];

@@ -26,9 +26,18 @@ export const documentSchema = z
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u, 'a BCP 47 language tag such as "en"'),
     source: z.string().regex(/^[a-z0-9-]+\.txt$/u, 'a file name in content/sources/, such as "my-article.txt"'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'the 64-digit lower-case hex SHA-256 of the source file'),
+    draft: z.literal(true).optional().describe('a page not yet reviewed: production builds leave it out; remove the line to publish'),
+    review: z.array(z.string().min(1)).optional().describe("what the editor must still check before publishing, one item each (ingest's review list)"),
   })
   .strict()
   .superRefine((meta, context) => {
+    if (!meta.draft && meta.review && meta.review.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: `${meta.review.length === 1 ? '1 review item remains' : `${meta.review.length} review items remain`} open: check each and delete it from the list (or the whole review field) before publishing, or keep draft: true`,
+      });
+    }
     // A reader must be told whose copy they are reading, and whether it was checked against the original.
     if (!meta.receivedFrom) return;
     if (!meta.receivedFromPublisher) {
@@ -44,6 +53,9 @@ export const documentSchema = z
   });
 
 export type DocumentMeta = z.infer<typeof documentSchema>;
+
+/** What a production build reads of a draft it leaves out: its open review items. */
+export const draftSchema = z.object({ review: z.array(z.string()).default([]) });
 
 export const entryTypes = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
 export type EntryType = (typeof entryTypes)[number];

@@ -4,7 +4,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDirs, contentRoot } from '../config.ts';
 import { formatProblem, formatProblems, type Problem } from '../corpus/problems.ts';
-import type { CorpusModel } from '../corpus/model.ts';
+import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import { loadCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
@@ -29,10 +29,11 @@ interface CheckedCorpus {
  * notes, comparisons, the anchor and editorial locks), renders each document
  * from the tree the check parsed, and stores the page data the pages read.
  */
-async function checkCorpus(root: string, pageStore: string, logger: AstroIntegrationLogger): Promise<CheckedCorpus> {
+async function checkCorpus(root: string, pageStore: string, drafts: CorpusFiles['drafts'], logger: AstroIntegrationLogger): Promise<CheckedCorpus> {
   const started = performance.now();
   preparePageStore(pageStore);
-  const { problems, model, editorial } = await loadCorpus(root, contentDirs, documentWriter(pageStore));
+  const { problems, model, editorial, leftOut } = await loadCorpus(root, contentDirs, { onParsed: documentWriter(pageStore), drafts });
+  for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
   const lockCheck = anchorLockProblems(lock, text, model.anchors);
   if (lockCheck.unlocked.length > 0 || editorial.unlocked.length > 0) {
@@ -82,7 +83,9 @@ export function corpus(): AstroIntegration {
         // One store per corpus and output, so that builds of other corpora (tests, the benchmark) never share one.
         const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}`).slice(0, 16);
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
-        const checked = await checkCorpus(root, pageStore, logger);
+        // Drafts show, marked, while an editor works on them; a production build leaves them out.
+        const drafts = command === 'dev' ? 'include' : 'leave-out';
+        const checked = await checkCorpus(root, pageStore, drafts, logger);
         if (checked.problems.length > 0) {
           // Content problems are the editor's to fix, not a crash: a build prints them as file:line messages and stops,
           // without Astro's "unhandled error in a hook" wrapper and stack trace.
@@ -91,7 +94,7 @@ export function corpus(): AstroIntegration {
         }
         module = checked.module;
         recheck = async () => {
-          const next = await checkCorpus(root, pageStore, logger);
+          const next = await checkCorpus(root, pageStore, drafts, logger);
           if (next.problems.length > 0) console.error(formatProblems(next.problems, 'every page lists them until they are fixed'));
           else logger.info('the corpus has no problems');
           module = next.module;

@@ -17,7 +17,11 @@ async function readTextFiles(root: string, paths: string[]): Promise<ContentFile
 }
 
 /** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/corpus/build.ts. */
-export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, onParsed?: CorpusFiles['onParsed']): Promise<CorpusBuild> {
+export async function loadCorpus(
+  root: string,
+  dirs: ContentDirs = contentDirs,
+  options: Pick<CorpusFiles, 'onParsed' | 'drafts'> = {},
+): Promise<CorpusBuild> {
   // resolve, not join: CORPUS_CONTENT may be absolute.
   const abs = (dir: string) => resolve(root, dir);
   const sourcePaths = await listFiles(abs(dirs.sources), '.txt');
@@ -34,7 +38,7 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
     glossaryDir: dirs.glossary,
     corrections: await readOptionalFile(root, abs(dirs.corrections)),
     editorialLock: await readOptionalFile(root, abs(dirs.editorialLock)),
-    onParsed,
+    ...options,
   });
 }
 
