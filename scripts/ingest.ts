@@ -2,14 +2,14 @@
  * Adds a source to the corpus: stores the text file verbatim and writes a
  * draft page with every mention of a glossary entry marked, or re-links an
  * existing page (--update) keeping the editors' work. The logic lives in
- * src/ingest/ingest.ts; this file only reads and writes, and writes nothing
+ * src/ingest/plan.ts; this file only reads and writes, and writes nothing
  * unless every check has passed.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentFile } from '../src/corpus/model.ts';
-import { planIngest, planUpdate, type ExistingContent, type FileWrite, type Plan } from '../src/ingest/ingest.ts';
+import { planIngest, planUpdate, type ExistingContent, type FileWrite, type Plan } from '../src/ingest/plan.ts';
 
 const usage = `Usage:
   npm run ingest -- <file.txt> --title "Headline" --publisher "Outlet" --date YYYY-MM-DD [options]

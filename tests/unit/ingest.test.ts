@@ -7,23 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractBlocks } from '../../src/corpus/blocks.ts';
 import type { CorpusModel } from '../../src/corpus/model.ts';
 import { compareToSource } from '../../src/corpus/fidelity.ts';
-import {
-  alignRaw,
-  buildMatcher,
-  buildMeta,
-  decodeSource,
-  draftBody,
-  findCandidates,
-  findMentions,
-  forDocument,
-  firstInvalidUtf8,
-  glossaryNames,
-  linkMentions,
-  slugFromTitle,
-  unrepresentableParagraphs,
-  type GlossaryName,
-  type Matcher,
-} from '../../src/ingest/ingest.ts';
+import { decodeSource, firstInvalidUtf8 } from '../../src/ingest/decode.ts';
+import { draftBody, unrepresentableParagraphs } from '../../src/ingest/draft.ts';
+import { buildMeta, slugFromTitle } from '../../src/ingest/metadata.ts';
+import { findCandidates } from '../../src/linking/candidates.ts';
+import { linkMentions } from '../../src/linking/link.ts';
+import { buildMatcher, findMentions, forDocument, type Matcher } from '../../src/linking/match.ts';
+import { alignRaw } from '../../src/linking/mdx-text.ts';
+import { glossaryNames, type GlossaryName } from '../../src/linking/names.ts';
 import { escapeInline } from '../../src/ingest/mdx-escape.ts';
 import { parseMdx } from '../../src/corpus/parse.ts';
 import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';

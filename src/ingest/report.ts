@@ -1,0 +1,83 @@
+/**
+ * The report the ingest command prints: the files written, the mentions
+ * marked, the descriptions to confirm, what could not be marked, and names
+ * that no entry knows.
+ */
+import type { Block } from '../corpus/blocks.ts';
+import { findCandidates, type Candidate } from '../linking/candidates.ts';
+import type { LinkedMention, LinkResult } from '../linking/link.ts';
+
+/** The files a new document was written to, as the report names them. */
+export interface IngestedFiles {
+  /** The input file, as named on the command line. */
+  input: string;
+  title: string;
+  sourcePath: string;
+  pagePath: string;
+  sha256: string;
+}
+
+/** The report on a new document: the two files written, then what linking did to the draft. */
+export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: readonly Block[]): string {
+  return lines([
+    `Ingested ${files.input} as "${files.title}":`,
+    `  ${files.sourcePath}  the verbatim source, ${blocks.length} paragraphs, SHA-256 ${files.sha256}`,
+    `  ${files.pagePath}  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock`,
+    '',
+    ...linkingReport('Mentions marked', linked, blocks),
+  ]);
+}
+
+/** The report on a re-linked page, which is written only if linking added a mention. */
+export function updateReport(pagePath: string, linked: LinkResult, blocks: readonly Block[]): string {
+  return lines([
+    linked.added.length > 0 ? `Updated ${pagePath}: every annotation and note kept.` : `${pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
+    '',
+    ...linkingReport('Mentions added', linked, blocks),
+  ]);
+}
+
+const lines = (report: readonly string[]) => `${report.join('\n')}\n`;
+
+/** What linking did to a page: names marked, descriptions to confirm, what could not be marked, and names no entry knows. */
+function linkingReport(heading: string, linked: LinkResult, blocks: readonly Block[]): string[] {
+  return [
+    ...mentionReport(heading, linked.added.filter((mention) => !mention.description)),
+    ...descriptionReport(linked.added.filter((mention) => mention.description)),
+    ...warningReport(linked.warnings),
+    '',
+    ...candidateReport(findCandidates(blocks)),
+  ];
+}
+
+function mentionReport(heading: string, mentions: readonly LinkedMention[]): string[] {
+  if (mentions.length === 0) return [`${heading}: none.`];
+  const counts = new Map<string, number>();
+  for (const mention of mentions) counts.set(mention.entry, (counts.get(mention.entry) ?? 0) + 1);
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const width = Math.max(...rows.map(([entry]) => entry.length));
+  return [`${heading}: ${mentions.length}, of ${rows.length} entries`, ...rows.map(([entry, count]) => `  ${entry.padEnd(width)}  ${String(count).padStart(3)}`)];
+}
+
+/** Descriptions are marked because the document names their entry: each is listed for an editor to confirm. */
+function descriptionReport(descriptions: readonly LinkedMention[]): string[] {
+  if (descriptions.length === 0) return [];
+  return [
+    '',
+    `Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): ${descriptions.length}`,
+    ...descriptions.map((mention) => `  ¶ ${String(mention.paragraph).padStart(3)}  "${mention.text}" → ${mention.entry}`),
+  ];
+}
+
+function warningReport(warnings: readonly string[]): string[] {
+  return warnings.length === 0 ? [] : ['', 'Not marked (check by hand):', ...warnings.map((warning) => `  ${warning}`)];
+}
+
+function candidateReport(candidates: readonly Candidate[]): string[] {
+  if (candidates.length === 0) return ['Names and acronyms that match no glossary entry: none.'];
+  const width = Math.max(...candidates.map((candidate) => candidate.name.length));
+  return [
+    `Names and acronyms that match no glossary entry (candidates for new entries or aliases): ${candidates.length}`,
+    ...candidates.map((candidate) => `  ${candidate.name.padEnd(width)}  ${String(candidate.count).padStart(3)}`),
+  ];
+}

@@ -1,0 +1,166 @@
+/**
+ * Marking mentions in an MDX corpus page: `<Mention>` tags inserted around
+ * every unmarked name of a known entry, and nothing else changed.
+ */
+import type { Heading, Paragraph, Root } from 'mdast';
+import { extractBlocks, forEachBlock, type Block } from '../corpus/blocks.ts';
+import { parseMdx } from '../corpus/parse.ts';
+import { normalizeWhitespace } from '../text/normalize.ts';
+import { findMentions, forDocument, type Match, type Matcher } from './match.ts';
+import { alignRaw, plainText, type RawMap } from './mdx-text.ts';
+
+/** A mention that linking added, located for the report. */
+export interface LinkedMention {
+  entry: string;
+  /** ¶ number. */
+  paragraph: number;
+  text: string;
+  description: boolean;
+}
+
+export interface LinkResult {
+  text: string;
+  added: LinkedMention[];
+  /** Mentions found but not marked, with the reason, for the report. */
+  warnings: string[];
+}
+
+interface Insertion {
+  at: number;
+  text: string;
+  closing: boolean;
+}
+
+interface Segment {
+  /** Offsets into the block's joined plain text. */
+  from: number;
+  to: number;
+  value: string;
+  /** Offsets of the node in the MDX file. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Marks every mention of a known entry in an MDX corpus page that is not yet
+ * marked. Only plain text of the numbered blocks (paragraphs, the heading,
+ * the paragraphs of `<Debris>`) is touched, never an existing `<Mention>`,
+ * footnote or note, and nothing but `<Mention>` tags is inserted. The tags go
+ * into the file text at offsets mapped through its escapes, and each changed
+ * block is re-parsed to confirm that its text is unchanged and that it gained
+ * exactly the intended mentions; a block that fails is left as it was.
+ */
+export function linkMentions(page: string, matcher: Matcher): LinkResult {
+  const tree = parseMdx(page);
+  const documentMatcher = forDocument(matcher, namedEntries(tree, matcher));
+  const insertions: Insertion[] = [];
+  const added: LinkedMention[] = [];
+  const warnings: string[] = [];
+  let number = 0;
+  forEachBlock(tree, ({ node }) => {
+    number += 1;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const plan = planBlock(page, node, documentMatcher);
+    const line = node.position?.start.line ?? 1;
+    for (const missed of plan.unmapped) warnings.push(`line ${line}, ¶ ${number}: "${missed}" was not marked: its escapes could not be mapped; mark it by hand`);
+    if (plan.insertions.length === 0) return;
+    const local = plan.insertions.map((insertion) => ({ ...insertion, at: insertion.at - start }));
+    const block = page.slice(start, end);
+    if (!confirmBlock(block, applyInsertions(block, local), plan.matches)) {
+      warnings.push(`line ${line}, ¶ ${number}: ${plan.matches.map((match) => `"${match.text}"`).join(', ')} not marked: the block would not read back the same; mark by hand`);
+      return;
+    }
+    insertions.push(...plan.insertions);
+    added.push(...plan.matches.map((match) => ({ entry: match.entry, paragraph: number, text: match.text, description: match.description })));
+  });
+  return { text: applyInsertions(page, insertions), added, warnings };
+}
+
+/** The entries a page names: those it already marks, and those whose names occur in its text. */
+function namedEntries(tree: Root, matcher: Matcher): Set<string> {
+  const named = new Set<string>();
+  for (const block of extractBlocks(tree).blocks) {
+    for (const mention of block.mentions) named.add(mention.entry);
+    for (const match of findMentions(block.text, matcher)) named.add(match.entry);
+  }
+  return named;
+}
+
+function planBlock(page: string, node: Paragraph | Heading, matcher: Matcher): { insertions: Insertion[]; matches: Match[]; unmapped: string[] } {
+  // The block's plain text, with markers where footnote references sit, so
+  // that word boundaries are judged on what a reader sees.
+  const segments: Segment[] = [];
+  let joined = '';
+  for (const child of node.children) {
+    const from = joined.length;
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (child.type === 'text' && start !== undefined && end !== undefined) {
+      joined += child.value;
+      segments.push({ from, to: joined.length, value: child.value, start, end });
+    } else if (child.type === 'break') {
+      joined += '\n';
+    } else if (child.type === 'footnoteReference') {
+      joined += '\uFFFC';
+    } else {
+      joined += plainText(child);
+    }
+  }
+  const segmentOf = (start: number, end: number) => segments.find((segment) => segment.from <= start && end <= segment.to);
+  const found = findMentions(joined, matcher, (start, end) => segmentOf(start, end) !== undefined);
+
+  const insertions: Insertion[] = [];
+  const matches: Match[] = [];
+  const unmapped: string[] = [];
+  const maps = new Map<Segment, RawMap | null>();
+  for (const match of found) {
+    const segment = segmentOf(match.start, match.end);
+    if (!segment) continue;
+    if (!maps.has(segment)) maps.set(segment, alignRaw(page.slice(segment.start, segment.end), segment.value));
+    const map = maps.get(segment);
+    const rawStart = map?.start[match.start - segment.from];
+    const rawEnd = map?.end[match.end - segment.from - 1];
+    if (rawStart === undefined || rawEnd === undefined) {
+      unmapped.push(match.text);
+      continue;
+    }
+    insertions.push({ at: segment.start + rawStart, text: `<Mention entry="${match.entry}">`, closing: false });
+    insertions.push({ at: segment.start + rawEnd, text: '</Mention>', closing: true });
+    matches.push(match);
+  }
+  return { insertions, matches, unmapped };
+}
+
+/** Inserts tags in one pass; at one offset a closing tag goes before an opening one. */
+function applyInsertions(text: string, insertions: readonly Insertion[]): string {
+  const sorted = [...insertions].sort((a, b) => a.at - b.at || Number(b.closing) - Number(a.closing));
+  let result = '';
+  let last = 0;
+  for (const insertion of sorted) {
+    result += text.slice(last, insertion.at) + insertion.text;
+    last = insertion.at;
+  }
+  return result + text.slice(last);
+}
+
+/** Parses one block alone and reads its text and mentions, or undefined if it is not one clean block. */
+function soleBlock(mdx: string): Block | undefined {
+  try {
+    const { blocks, issues } = extractBlocks(parseMdx(mdx));
+    return blocks.length === 1 && issues.length === 0 ? blocks[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function confirmBlock(before: string, after: string, matches: readonly Match[]): boolean {
+  const old = soleBlock(before);
+  const linked = soleBlock(after);
+  if (!old || !linked || old.text !== linked.text) return false;
+  const keys = (block: Block) => block.mentions.map((mention) => `${mention.entry}\u0000${block.text.slice(mention.start, mention.end)}`);
+  const expected = [...keys(old), ...matches.map((match) => `${match.entry}\u0000${normalizeWhitespace(match.text)}`)].sort();
+  const actual = keys(linked).sort();
+  return expected.length === actual.length && expected.every((key, index) => key === actual[index]);
+}
