@@ -1,8 +1,10 @@
 /**
  * Writes a synthetic corpus of N documents with the shape of real ones, for
  * the benchmark: sources of 15 to 40 paragraphs, a glossary of about N/2
- * entries with aliases, about one mention in every ten words, and notes on a
- * fifth of paragraphs. Seeded, so that two runs build the same corpus.
+ * entries with aliases, about one mention in every ten words, notes on a
+ * fifth of paragraphs, and a claim for every fifth document, quoted from its
+ * second paragraph, each answering the one before. Seeded, so that two runs
+ * build the same corpus.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ export interface SyntheticCorpus {
   words: number;
   mentions: number;
   notes: number;
+  claims: number;
   /** Two names mentioned exactly once in the corpus, for measuring a search for a rare name. */
   rareNames: [string, string];
 }
@@ -48,7 +51,7 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const vocabulary = Array.from({ length: 3000 }, () => word(next, between(1, 3)));
-  for (const sub of ['corpus', 'glossary', 'sources']) await mkdir(join(dir, sub), { recursive: true });
+  for (const sub of ['corpus', 'glossary', 'sources', 'claims']) await mkdir(join(dir, sub), { recursive: true });
 
   const entryCount = Math.max(2, Math.round(documentCount / 2));
   const entries = Array.from({ length: entryCount }, (_, index) => {
@@ -86,6 +89,8 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
   let words = 0;
   let mentions = 0;
   let notes = 0;
+  let claims = 0;
+  const claimants = entries.filter((entry) => ['person', 'organisation', 'institution', 'publication'].includes(entry.type));
   for (let index = 1; index <= documentCount; index += 1) {
     const slug = `document-${index}`;
     const title = `${capitalise(word(next, 2))} report ${index} on ${pick(vocabulary)} ${pick(vocabulary)}`;
@@ -141,6 +146,15 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
       '---',
     ].join('\n');
     await writeFile(join(dir, 'corpus', `${slug}.mdx`), `${frontMatter}\n\n${pageParagraphs.join('\n\n')}\n\n${definitions.join('\n\n')}\n`);
+    if (index % 5 === 0 && claimants.length > 0) {
+      claims += 1;
+      const quote = (sourceParagraphs[1] ?? '').split(' ').slice(0, 6).join(' ');
+      const responses = claims > 1 ? `responses:\n  - claim: claim-${claims - 1}\n    relation: ${pick(['denies', 'contradicts', 'qualifies', 'supports'])}\n` : '';
+      await writeFile(
+        join(dir, 'claims', `claim-${claims}.md`),
+        `---\nstatement: A synthetic claim of document ${index}.\nclaimant: ${pick(claimants).id}\ndate: 2023-06-20\nstatus:\n  kind: ${pick(['unverified', 'disputed', 'corroborated'])}\n  label: What the evidence shows, and whose it is.\nappearances:\n  - document: ${slug}\n    paragraph: 2\n    quote: ${JSON.stringify(quote)}\n${responses}---\n\nNotes on the claim, with a source.[^1]\n\n[^1]: A source.\n`,
+      );
+    }
   }
-  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, rareNames: [rare[0].name, rare[1].name] };
+  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, claims, rareNames: [rare[0].name, rare[1].name] };
 }
