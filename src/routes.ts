@@ -63,6 +63,17 @@ export function comparisonPath(id: string): string {
   return `/compare/${id}/`;
 }
 
+/** The views of the corpus: a timeline of dated events, claims and publications, page by page from 1. */
+export function timelinePath(page = 1): string {
+  return page <= 1 ? '/timeline/' : `/timeline/${page}/`;
+}
+
+/** The places with coordinates, on a map. */
+export const mapPath = '/map/';
+
+/** The entries as a network of who is mentioned with whom. */
+export const networkPath = '/network/';
+
 /** The verbatim source file, published byte for byte. */
 export function sourcePath(file: string): string {
   return `/sources/${file}`;
@@ -80,6 +91,21 @@ export function annotationPagePath(slug: string): string {
 /** A document's paragraphs as open data: `/corpus/<slug>.json`. */
 export function corpusDocumentPath(slug: string): string {
   return `/corpus/${slug}.json`;
+}
+
+/**
+ * Where a unit of editorial text stands on the site, from its key in the
+ * editorial lock (`documents/<slug>#note-x`, `glossary/<id>`,
+ * `comparisons/<id>#point-3`, `claims/<id>`): its page, at the note's or
+ * point's anchor where it has one.
+ */
+export function editorialTextPath(key: string): string {
+  const [page = '', part = ''] = key.split('#');
+  const [collection = '', id = ''] = page.split('/');
+  const pages: Record<string, (id: string) => string> = { documents: documentPath, comparisons: comparisonPath, claims: claimPath, glossary: entryPath };
+  // Notes keep their ids (`fn-<label>`) in every rendering; comparison points are headed `point-<n>`.
+  const anchor = part.startsWith('note-') ? `#fn-${part.slice('note-'.length)}` : part.startsWith('point-') ? `#${part}` : '';
+  return `${(pages[collection] ?? entryPath)(id)}${anchor}`;
 }
 
 /** Whether a route path is a claim's page. */
@@ -127,3 +153,14 @@ export function wikidataUrl(id: string): string {
 export function wikidataEntityUri(id: string): string {
   return `http://www.wikidata.org/entity/${id}`;
 }
+
+/** The Atom feeds: documents newest first, and corrections newest first. */
+export const documentsFeedPath = '/documents.xml';
+export const correctionsFeedPath = '/corrections.xml';
+
+/** For search engines: the sitemap index @astrojs/sitemap writes, and robots.txt, which names it. */
+export const sitemapPath = '/sitemap-index.xml';
+export const robotsPath = '/robots.txt';
+
+/** The response headers a host sends (Netlify and Cloudflare Pages read this file; deploy/nginx.conf for nginx). */
+export const headersFilePath = '/_headers';

@@ -12,7 +12,25 @@ import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
 import { absoluteUrl, annotationPagePath, annotationsPath } from '../routes.ts';
 import { type AnnotationCollection, type AnnotationPage, type CollectionSummary, type WebAnnotation, webAnnotationContext } from './web-annotation-model.ts';
 
-export const collectionLabel = 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources';
+export const collectionLabel = 'Mentions, editorial notes and reported claims of the corpus documents, anchored in the verbatim sources';
+
+/** A passage of a document that reports a claim of the register. */
+export interface ClaimAppearanceRef {
+  claim: string;
+  paragraph: number;
+  quote: string;
+}
+
+/** Document slug → the claim appearances it holds, in register order. */
+export function claimAppearancesByDocument(model: Pick<CorpusModel, 'claims'>): Map<string, ClaimAppearanceRef[]> {
+  const bySlug = new Map<string, ClaimAppearanceRef[]>();
+  for (const claim of model.claims) {
+    for (const { document, paragraph, quote } of claim.meta.appearances) {
+      bySlug.set(document, [...(bySlug.get(document) ?? []), { claim: claim.id, paragraph, quote }]);
+    }
+  }
+  return bySlug;
+}
 
 /** Where a page of the collection sits in the chain. */
 export interface PageLayout {
@@ -43,11 +61,17 @@ export interface AnnotationLayout {
   pageOf: ReadonlyMap<string, PageLayout>;
   /** Glossary entry id → its Wikidata item, for the bodies of mentions. */
   wikidata: ReadonlyMap<string, string>;
+  /** Document slug → the claims its passages report. */
+  claimsOf: ReadonlyMap<string, readonly ClaimAppearanceRef[]>;
 }
 
-/** How many annotations a document has: one per mention, one per note reference. Read from the model alone, so that it can be known before the texts are read. */
-export function documentAnnotationCount(document: CorpusDocument): number {
-  let count = 0;
+/**
+ * How many annotations a document has: one per mention, one per note
+ * reference, one per reported claim. Read from the model alone, so that it
+ * can be known before the texts are read.
+ */
+export function documentAnnotationCount(document: CorpusDocument, claims: readonly ClaimAppearanceRef[] = []): number {
+  let count = claims.length;
   for (const block of document.blocks) count += block.mentions.length + block.footnoteLabels.length;
   return count;
 }
@@ -55,9 +79,10 @@ export function documentAnnotationCount(document: CorpusDocument): number {
 /** The collection's layout, in one pass over the model's documents (see AnnotationLayout). */
 export function annotationLayout(model: CorpusModel, siteUrl: string): AnnotationLayout {
   const pages: PageLayout[] = [];
+  const claimsOf = claimAppearancesByDocument(model);
   let total = 0;
   for (const document of model.documents) {
-    const count = documentAnnotationCount(document);
+    const count = documentAnnotationCount(document, claimsOf.get(document.slug));
     if (count === 0) continue;
     const page: PageLayout = { slug: document.slug, id: absoluteUrl(annotationPagePath(document.slug), siteUrl), startIndex: total, count };
     const previous = pages.at(-1);
@@ -76,6 +101,7 @@ export function annotationLayout(model: CorpusModel, siteUrl: string): Annotatio
     pages,
     pageOf: new Map(pages.map((page) => [page.slug, page])),
     wikidata,
+    claimsOf,
   };
 }
 

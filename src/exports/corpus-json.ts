@@ -5,10 +5,22 @@
  * text and its links rather than Web Annotations (docs/open-data.md).
  */
 import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
-import type { DocumentMeta, EntryType } from '../corpus/schema.ts';
-import { absoluteUrl, annotationPagePath, annotationsPath, corpusDocumentPath, documentPath, entryPath, paragraphAnchor, paragraphPath, sourcePath } from '../routes.ts';
+import type { ClaimMeta, ClaimRelation, ClaimStatus, CorrectionRecord, DocumentMeta, EntryType } from '../corpus/schema.ts';
+import {
+  absoluteUrl,
+  annotationPagePath,
+  annotationsPath,
+  claimPath,
+  corpusDocumentPath,
+  editorialTextPath,
+  documentPath,
+  entryPath,
+  paragraphAnchor,
+  paragraphPath,
+  sourcePath,
+} from '../routes.ts';
 import { codePointCounter } from '../text/source-offsets.ts';
-import { documentAnnotationCount } from './annotation-collection.ts';
+import { claimAppearancesByDocument, documentAnnotationCount } from './annotation-collection.ts';
 
 export interface MentionExport {
   entry: string;
@@ -48,7 +60,7 @@ export interface DocumentSummary {
   noteCount: number;
   /** Mentions of glossary entries in the document. */
   mentionCount: number;
-  /** Web Annotations of the document: its mentions and note references. */
+  /** Web Annotations of the document: its mentions, note references and reported claims. */
   annotationCount: number;
   /** The document's paragraphs: `/corpus/<slug>.json`. */
   paragraphsUrl: string;
@@ -79,6 +91,27 @@ export interface EntryExport {
   mentionCount: number;
 }
 
+/** A claim of the register, with the passages that report it and the claims that answer it. */
+export interface ClaimExport {
+  id: string;
+  url: string;
+  statement: string;
+  /** The glossary entry that made the claim. */
+  claimant: string;
+  date?: string;
+  about: string[];
+  status: { kind: ClaimStatus; label: string };
+  appearances: { document: string; paragraph: number; url: string; quote: string }[];
+  responses: { claim: string; relation: ClaimRelation }[];
+  review?: ClaimMeta['review'];
+}
+
+/** A change to published editorial text, with the wording it replaced (content/corrections.yaml). */
+export type CorrectionExport = CorrectionRecord & {
+  /** The corrected text's place on the site. */
+  url: string;
+};
+
 /** Raised when a field changes meaning or disappears: 2 moved each document's paragraphs to their own file. */
 export const corpusVersion = 2;
 
@@ -89,17 +122,22 @@ export interface CorpusIndex {
   annotations: string;
   documents: DocumentSummary[];
   glossary: EntryExport[];
+  /** The claims register, earliest claim first. */
+  claims: ClaimExport[];
+  /** Every correction, in the order recorded. */
+  corrections: CorrectionExport[];
 }
 
 /** corpus.json: each document's metadata and counts with the URL of its paragraphs, and the glossary. Linear in the documents and entries. */
 export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
+  const claimsOf = claimAppearancesByDocument(model);
   return {
     version: corpusVersion,
     // The address every other URL of the exports begins with: the site's URL without a trailing slash.
     site: absoluteUrl('', siteUrl),
     annotations: absoluteUrl(annotationsPath, siteUrl),
     documents: model.documents.map((document): DocumentSummary => {
-      const annotationCount = documentAnnotationCount(document);
+      const annotationCount = documentAnnotationCount(document, claimsOf.get(document.slug));
       return {
         slug: document.slug,
         url: absoluteUrl(documentPath(document.slug), siteUrl),
@@ -128,6 +166,19 @@ export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
       ...(meta.wikipedia ? { wikipedia: meta.wikipedia } : {}),
       mentionCount: model.mentionsByEntry[id]?.length ?? 0,
     })),
+    claims: model.claims.map(({ id, meta }) => ({
+      id,
+      url: absoluteUrl(claimPath(id), siteUrl),
+      statement: meta.statement,
+      claimant: meta.claimant,
+      ...(meta.date ? { date: meta.date } : {}),
+      about: meta.about,
+      status: meta.status,
+      appearances: meta.appearances.map(({ document, paragraph, quote }) => ({ document, paragraph, url: absoluteUrl(paragraphPath(document, paragraph), siteUrl), quote })),
+      responses: meta.responses,
+      ...(meta.review ? { review: meta.review } : {}),
+    })),
+    corrections: model.corrections.map((record) => ({ ...record, url: absoluteUrl(editorialTextPath(record.target), siteUrl) })),
   };
 }
 

@@ -1,18 +1,20 @@
 /**
  * One document's Web Annotations: each mention of a glossary entry
- * ("identifying" the words) and each reference to an editorial note
- * ("commenting" on them, or "editing" for a [sic]), anchored in the verbatim
+ * ("identifying" the words), each reference to an editorial note
+ * ("commenting" on them, or "editing" for a [sic]) and each passage that
+ * reports a claim of the register ("linking" it to the claim), anchored in the verbatim
  * source. Reads nothing but this document and its texts, so that documents
  * can be exported one at a time (src/node/write-exports.ts).
  */
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { NoteReference, PageNotes } from '../corpus/notes.ts';
-import { absoluteUrl, documentPath, entryPath, paragraphPath, sourcePath, wikidataEntityUri } from '../routes.ts';
+import { absoluteUrl, claimPath, documentPath, entryPath, paragraphPath, sourcePath, wikidataEntityUri } from '../routes.ts';
+import { normalizeWhitespace } from '../text/normalize.ts';
 import { indexSource, type SourceIndex } from '../text/source-offsets.ts';
 import type { AnnotationLayout } from './annotation-collection.ts';
 import { noteMotivation, noteTarget } from './note-targets.ts';
 import { sourceSelectors } from './selectors.ts';
-import type { AnnotationTarget, LinkBody, MentionAnnotation, NoteAnnotation, WebAnnotation } from './web-annotation-model.ts';
+import type { AnnotationTarget, ClaimAnnotation, LinkBody, MentionAnnotation, NoteAnnotation, WebAnnotation } from './web-annotation-model.ts';
 
 /** Editorial notes are written in English, whatever the language of the source. */
 const editorialLanguage = 'en';
@@ -84,7 +86,22 @@ export function documentAnnotations(layout: AnnotationLayout, document: CorpusDo
         target: target(span.start, span.end),
       };
     });
-    return [...mentions, ...noteAnnotations];
+    const claimAnnotations = (layout.claimsOf.get(document.slug) ?? [])
+      .filter((appearance) => appearance.paragraph === block.number)
+      .map((appearance): ClaimAnnotation => {
+        // The corpus check has found each quote in its paragraph, white space aside.
+        const start = block.text.indexOf(normalizeWhitespace(appearance.quote));
+        const claimTarget = target(start, start + normalizeWhitespace(appearance.quote).length);
+        const position = claimTarget.selector[1];
+        return {
+          id: `${idBase}/claim/${encodeURIComponent(appearance.claim)}/${position.start}-${position.end}`,
+          type: 'Annotation',
+          motivation: 'linking',
+          body: [{ type: 'SpecificResource', source: absoluteUrl(claimPath(appearance.claim), siteUrl), purpose: 'linking' }],
+          target: claimTarget,
+        };
+      });
+    return [...mentions, ...noteAnnotations, ...claimAnnotations];
   });
 }
 

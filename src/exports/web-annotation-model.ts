@@ -67,7 +67,17 @@ export interface NoteAnnotation {
   target: AnnotationTarget;
 }
 
-export type WebAnnotation = MentionAnnotation | NoteAnnotation;
+/** A passage that reports a claim of the register, linked to the claim's page. */
+export interface ClaimAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'linking';
+  /** The claim's page. */
+  body: [LinkBody];
+  target: AnnotationTarget;
+}
+
+export type WebAnnotation = MentionAnnotation | NoteAnnotation | ClaimAnnotation;
 
 /** The collection as each page names it (`partOf`): enough to know, from any page, what it is part of and how many annotations there are. */
 export interface CollectionSummary {

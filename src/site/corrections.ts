@@ -1,6 +1,7 @@
 import { unitPage } from '../corpus/editorial.ts';
 import type { CorrectionRecord } from '../corpus/schema.ts';
-import { claimPath, comparisonPath, documentPath, entryPath } from '../routes.ts';
+import { claimPath, comparisonPath, documentPath, editorialTextPath, entryPath } from '../routes.ts';
+import type { PageModel } from './page-model.ts';
 
 /** A correction as pages show it: what it changed and where that text stands. */
 export interface CorrectionView {
@@ -17,16 +18,11 @@ const verbs: Record<CorrectionRecord['kind'], string> = { correction: 'Corrected
 
 /** Where a correction's target stands on the site, from its key (src/corpus/editorial.ts). */
 export function correctionView(record: CorrectionRecord): CorrectionView {
-  const [collection = '', id = ''] = unitPage(record.target).split('/');
   const fragment = record.target.split('#')[1];
-  const pages: Record<string, (id: string) => string> = { documents: documentPath, comparisons: comparisonPath, claims: claimPath, glossary: entryPath };
-  const page = (pages[collection] ?? entryPath)(id);
   const note = fragment?.startsWith('note-') ? fragment.slice('note-'.length) : undefined;
   const point = fragment?.startsWith('point-') ? fragment : undefined;
   const part = note ? `note [^${note}]` : point ? point.replace('-', ' ') : fragment === 'metadata' ? 'the metadata' : fragment === 'summary' ? 'the summary' : undefined;
-  // Notes keep their ids (`fn-<label>`) in every rendering; comparison points are headed `point-<n>`.
-  const anchor = note ? `#fn-${note}` : point ? `#${point}` : '';
-  return { record, verb: verbs[record.kind], part, path: `${page}${anchor}` };
+  return { record, verb: verbs[record.kind], part, path: editorialTextPath(record.target) };
 }
 
 /** The corrections of one page (`documents/<slug>`, `glossary/<id>`, `comparisons/<id>`), newest first. */
@@ -40,4 +36,19 @@ export function newestFirst(records: readonly CorrectionRecord[]): CorrectionRec
     .map((record, index) => ({ record, index }))
     .sort((a, b) => b.record.date.localeCompare(a.record.date) || a.index - b.index)
     .map(({ record }) => record);
+}
+
+/** The title of every page a correction can concern, by route path: how the site-wide list and the corrections feed name it. */
+export function correctedPageTitles(model: Pick<PageModel, 'documents' | 'entries' | 'comparisons' | 'claims'>): Map<string, string> {
+  return new Map([
+    ...model.documents.map((document) => [documentPath(document.slug), document.meta.title] as const),
+    ...model.entries.map((entry) => [entryPath(entry.id), entry.meta.name] as const),
+    ...model.comparisons.map((page) => [comparisonPath(page.id), page.comparison.title] as const),
+    ...model.claims.map((claim) => [claimPath(claim.id), claim.meta.statement] as const),
+  ]);
+}
+
+/** The route path of the page a correction concerns, without the anchor of the part it changed. */
+export function correctedPage(view: Pick<CorrectionView, 'path'>): string {
+  return view.path.split('#')[0] ?? view.path;
 }

@@ -12,7 +12,7 @@ import { documentReads } from './support/synthetic-corpus.ts';
 import { expectChain } from './support/web-annotation-model.ts';
 
 const { model, sources } = await loadFixtureCorpus(awkwardCorpus);
-const label = 'Mentions and editorial notes of the corpus documents, anchored in the verbatim sources';
+const label = 'Mentions, editorial notes and reported claims of the corpus documents, anchored in the verbatim sources';
 
 describe('documentAnnotationCount', () => {
   it('counts one annotation per mention and one per note reference of a document', () => {
