@@ -34,12 +34,14 @@ describe('annotations.jsonld of the published corpus', () => {
     expect(problems).toEqual([]);
   });
 
-  it('holds one annotation per mention and one per note reference, each with its own id', () => {
+  it('holds one annotation per mention, one per note reference and one per reported claim, each with its own id', () => {
     const mentions = model.documents.flatMap((document) => document.blocks.flatMap((block) => block.mentions));
     const references = model.documents.flatMap((document) => document.blocks.flatMap((block) => block.footnoteLabels));
+    const claims = model.claims.flatMap((claim) => claim.meta.appearances);
     expect(annotations.filter((item) => item.motivation === 'identifying')).toHaveLength(mentions.length);
-    expect(annotations.filter((item) => item.motivation !== 'identifying')).toHaveLength(references.length);
-    expect(collection.total).toBe(mentions.length + references.length);
+    expect(annotations.filter((item) => item.motivation === 'commenting' || item.motivation === 'editing')).toHaveLength(references.length);
+    expect(annotations.filter((item) => item.motivation === 'linking')).toHaveLength(claims.length);
+    expect(collection.total).toBe(mentions.length + references.length + claims.length);
     expect(new Set(annotations.map((item) => item.id)).size).toBe(annotations.length);
   });
 
@@ -70,7 +72,7 @@ describe('annotations.jsonld of the published corpus', () => {
     await expectAnchorsInSource(annotations, sources);
   });
 
-  it('quotes exactly the words of each mention, and for each note the words the targeting rule picks', () => {
+  it('quotes exactly the words of each mention, for each note the words the targeting rule picks, and for each claim the register\'s words', () => {
     for (const document of model.documents) {
       const expected = document.blocks.flatMap((block) => [
         ...block.mentions.map((mention) => block.text.slice(mention.start, mention.end)),
@@ -80,6 +82,9 @@ describe('annotations.jsonld of the published corpus', () => {
             const target = noteTarget(block.text, reference.offset);
             return block.text.slice(target.start, target.end);
           }),
+        ...model.claims.flatMap((claim) =>
+          claim.meta.appearances.filter((appearance) => appearance.document === document.slug && appearance.paragraph === block.number).map((appearance) => normalizeWhitespace(appearance.quote)),
+        ),
       ]);
       const exported = annotations.filter((item) => slugOf(item) === document.slug).map((item) => normalizeWhitespace(quoteOf(item).exact));
       expect(exported).toEqual(expected);

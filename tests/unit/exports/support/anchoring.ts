@@ -107,6 +107,9 @@ export async function expectAnchorsInPage(page: Document, annotations: WebAnnota
       expect(link?.getAttribute('data-entry'), where).toBe(entry);
       expect(link?.contains(match.endContainer), where).toBe(true);
       expect(link?.textContent, where).toBe(quote.exact);
+    } else if (annotation.motivation === 'linking') {
+      // A reported claim: the register's words, found above, are all it targets.
+      expect(annotation.body[0].source, where).toMatch(/\/claims\/[a-z0-9-]+\/$/u);
     } else {
       // The note's own reference: `fnref-label`, or `fnref-label-2` for its second reference on the page.
       const [label = '', occurrence = '1'] = (annotation.id.split('/note/')[1] ?? '').split('/').map(decodeURIComponent);

@@ -51,6 +51,15 @@ const target = z
   .strict();
 const annotationSchema = z.discriminatedUnion('motivation', [
   z.object({ id: iri, type: z.literal('Annotation'), motivation: z.literal('identifying'), body: z.array(iri).min(1), target }).strict(),
+  z
+    .object({
+      id: iri,
+      type: z.literal('Annotation'),
+      motivation: z.literal('linking'),
+      body: z.tuple([z.object({ type: z.literal('SpecificResource'), source: iri, purpose: z.literal('linking') }).strict()]),
+      target,
+    })
+    .strict(),
   ...(['commenting', 'editing'] as const).map((motivation) =>
     z
       .object({
