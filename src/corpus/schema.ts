@@ -60,6 +60,53 @@ export const draftSchema = z.object({ review: z.array(z.string()).default([]) })
 export const entryTypes = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
 export type EntryType = (typeof entryTypes)[number];
 
+/**
+ * A day, a month or a year (`2023-06-20`, `2022-09`, `1979`), as precise as
+ * the sources allow. YAML reads a bare year as a number and some parsers read
+ * a day as a date: both come back as the text written.
+ */
+export const partialDate = z
+  .union([z.string(), z.number().int(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/u, 'a day, month or year: YYYY-MM-DD, YYYY-MM or YYYY')
+      .refine((text) => text.length < 10 || new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'a day that exists, such as 2023-02-28'),
+  );
+
+/** When an event happened or an agreement was made, for the timeline. */
+const entryWhen = z
+  .object({
+    start: partialDate.describe('the day, month or year it happened or began'),
+    end: partialDate.optional().describe('for a period: the day, month or year it ended'),
+    note: z.string().min(1).optional().describe('where the sources differ on the date: how; the timeline says so'),
+    resolved: z
+      .array(
+        z
+          .object({
+            document: z.string().regex(slugPattern, 'a document slug'),
+            paragraph: z.number().int().positive(),
+            says: z.string().min(1).describe('the relative words of the paragraph, such as "yesterday"'),
+            note: z.string().min(1).describe("the label of the editors' note on that paragraph that resolves them, such as yesterday for [^yesterday]"),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe("paragraphs that date it only relatively (\"yesterday\", \"on Tuesday\") and the editors' notes that resolve them"),
+  })
+  .strict()
+  .refine(({ start, end }) => end === undefined || end.slice(0, start.length) >= start.slice(0, end.length), { message: 'end comes before start', path: ['end'] });
+
+/** Where a place is, and who says so. */
+const entryCoordinates = z
+  .object({
+    lat: z.number().min(-90).max(90).describe('latitude in decimal degrees, north positive'),
+    lon: z.number().min(-180).max(180).describe('longitude in decimal degrees, east positive'),
+    source: z.string().min(1).describe('the retrieved page or dataset that gives them'),
+  })
+  .strict();
+
 /** Front matter of a glossary entry. */
 export const entrySchema = z
   .object({
@@ -74,8 +121,18 @@ export const entrySchema = z
     role: z.string().min(1).optional().describe('for people: their role at the time of the sources'),
     wikidata: z.string().regex(/^Q[1-9][0-9]*$/u, 'a Wikidata item id such as "Q42"').optional(),
     wikipedia: z.url().optional(),
+    when: entryWhen.optional().describe('for events and agreements: when, for the timeline'),
+    coordinates: entryCoordinates.optional().describe('for places: where, for the map'),
   })
-  .strict();
+  .strict()
+  .superRefine((meta, context) => {
+    if (meta.when && meta.type !== 'event' && meta.type !== 'agreement') {
+      context.addIssue({ code: 'custom', path: ['when'], message: `when dates events and agreements, and this entry's type is ${meta.type}: remove when` });
+    }
+    if (meta.coordinates && meta.type !== 'place') {
+      context.addIssue({ code: 'custom', path: ['coordinates'], message: `coordinates locate places, and this entry's type is ${meta.type}: remove coordinates` });
+    }
+  });
 
 export type EntryMeta = z.infer<typeof entrySchema>;
 

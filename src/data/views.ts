@@ -1,0 +1,147 @@
+/**
+ * What the views (timeline, map, network) and the entries' neighbourhoods
+ * show, computed once per build from the corpus model and the entries'
+ * stored mentions, with the pure functions of src/views. Each is computed the
+ * first time a page asks for it; an entry's paragraphs are read from its
+ * stored mentions once and kept as a list of numbers.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { mapPath, networkPath, timelinePath } from '../routes.ts';
+import { type DocumentParagraphs, byDocument, paragraphKeys, sharedKeys, sortedKeys } from '../views/paragraphs.ts';
+import { type NetworkEntry, layoutNetwork, selectNetwork, tiesFromRelated, typeTies } from '../views/network.ts';
+import { type Place, type WorldTopology, drawMap, mapFrames } from '../views/map.ts';
+import { timelineItems, timelinePages } from '../views/timeline.ts';
+import { corpus, documentHtml, entriesById, mentionsOf } from './corpus.ts';
+
+/** How much each view shows: what keeps it readable, and within its weight, at any corpus size. */
+export const viewLimits = {
+  /** Paragraph links an item, tie or neighbour shows; the rest are counted. */
+  paragraphLinks: 8,
+  timelinePerPage: 100,
+  networkNodes: 60,
+  networkTies: 150,
+  /** Rows of the table of strongest ties. */
+  tableTies: 40,
+};
+
+function once<T>(compute: () => T): () => T {
+  let value: { computed: T } | undefined;
+  return () => (value ??= { computed: compute() }).computed;
+}
+
+const keys = paragraphKeys(corpus.documents.map(({ slug }) => slug));
+const paragraphCache = new Map<string, number[]>();
+
+/** The paragraphs that mention an entry, as sorted keys. */
+function paragraphsOf(entryId: string): number[] {
+  let cached = paragraphCache.get(entryId);
+  if (!cached) {
+    const pages = corpus.mentionCounts[entryId]?.pages ?? 0;
+    const places = [];
+    for (let page = 1; page <= pages; page += 1) places.push(...mentionsOf(entryId, page));
+    cached = sortedKeys(places, keys);
+    paragraphCache.set(entryId, cached);
+  }
+  return cached;
+}
+
+/** The first paragraphs that mention both entries, by document. */
+export function sharedParagraphs(a: string, b: string, limit = viewLimits.paragraphLinks): DocumentParagraphs[] {
+  return byDocument(sharedKeys(paragraphsOf(a), paragraphsOf(b), limit), keys);
+}
+
+function nameOf(entryId: string): string {
+  return entriesById.get(entryId)?.meta.name ?? entryId;
+}
+
+/** A relative date names an editors' note of its paragraph: the note must be there, or the timeline would point at nothing. */
+function checkResolvedDates(): void {
+  for (const entry of corpus.entries) {
+    for (const { document, paragraph, note } of entry.meta.when?.resolved ?? []) {
+      const html = documentHtml(document);
+      const where = `${entry.file}: when.resolved names note [^${note}] of ${document} ¶ ${paragraph}`;
+      if (html === undefined) throw new Error(`${where}, but there is no such document`);
+      const paragraphStart = html.indexOf(` id="p${paragraph}"`);
+      const noteReference = html.indexOf(`href="#sn-${note}"`, paragraphStart);
+      const nextParagraph = html.indexOf(` id="p${paragraph + 1}"`, paragraphStart + 1);
+      if (paragraphStart === -1 || noteReference === -1 || (nextParagraph !== -1 && noteReference > nextParagraph)) {
+        throw new Error(`${where}, but that paragraph has no such note: write the label of a note the paragraph refers to`);
+      }
+    }
+  }
+}
+
+/** Every dated item, and the pages of the timeline. */
+export const timeline = once(() => {
+  checkResolvedDates();
+  const items = timelineItems({
+    entries: corpus.entries,
+    claims: corpus.claims,
+    documents: corpus.documents,
+    nameOf,
+    paragraphsOf: (entryId, limit) => {
+      const all = paragraphsOf(entryId);
+      return { told: byDocument(all.slice(0, limit), keys), total: all.length };
+    },
+    linksPerItem: viewLimits.paragraphLinks,
+  });
+  return { items, pages: timelinePages(items, viewLimits.timelinePerPage), undatedClaims: corpus.claims.filter(({ meta }) => !meta.date).length };
+});
+
+/**
+ * Natural Earth, as world-atlas ships it: the medium scale (1:50m) for the
+ * main frame, the small scale (1:110m) for the inset. The large scale (1:10m)
+ * takes seconds to read and project for little a reader would see at this size.
+ */
+function world(resolution: '50m' | '110m'): WorldTopology {
+  return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`world-atlas/countries-${resolution}.json`)), 'utf8')) as WorldTopology;
+}
+
+export const map = once(() => {
+  const places: Place[] = corpus.entries.flatMap((entry) => {
+    const coordinates = entry.meta.coordinates;
+    if (!coordinates) return [];
+    const { lat, lon, source } = coordinates;
+    return [{ id: entry.id, name: entry.meta.name, lat, lon, source, mentions: corpus.mentionCounts[entry.id]?.mentions ?? 0 }];
+  });
+  const frames = mapFrames(places, { clusterKm: 400, insetKm: 4500, minimumSpan: { lon: 4.5, lat: 4 } });
+  if (!frames) return { places, frames: undefined, main: undefined, inset: undefined };
+  const maxMentions = Math.max(1, ...places.map(({ mentions }) => mentions));
+  const main = drawMap(world('50m'), frames.main, frames.inMain, { width: 640, maxMentions, fontSize: 13 });
+  const inset = frames.inset ? drawMap(world('110m'), frames.inset, frames.inInset, { width: 640, maxMentions, fontSize: 13, outline: frames.main }) : undefined;
+  return { places, frames, main, inset };
+});
+
+function networkEntries(): NetworkEntry[] {
+  return corpus.entries.map((entry) => ({ id: entry.id, name: entry.meta.name, type: entry.meta.type, mentions: corpus.mentionCounts[entry.id]?.mentions ?? 0 }));
+}
+
+export const network = once(() => {
+  const ties = tiesFromRelated(corpus.relatedEntries);
+  const selection = selectNetwork(networkEntries(), ties, { maxNodes: viewLimits.networkNodes, maxTies: viewLimits.networkTies });
+  const layout = layoutNetwork(selection, { width: 760, height: 620, seed: 20230620, margin: 24 });
+  const strongest = ties.slice(0, viewLimits.tableTies).map((tie) => ({ ...tie, told: sharedParagraphs(tie.a, tie.b) }));
+  const byType = typeTies(corpus.entries.map((entry) => ({ type: entry.meta.type, keys: paragraphsOf(entry.id) })));
+  return { layout, leftOut: selection.leftOut, tieCount: ties.length, strongest, byType };
+});
+
+/** The entries an entry is most often mentioned with, and the first paragraphs that mention both. */
+export function neighbourhood(entryId: string): { entryId: string; sharedParagraphs: number; told: DocumentParagraphs[] }[] {
+  return (corpus.relatedEntries[entryId] ?? []).flatMap(({ entry, sharedParagraphs: count }) =>
+    entriesById.has(entry) ? [{ entryId: entry, sharedParagraphs: count, told: sharedParagraphs(entryId, entry) }] : [],
+  );
+}
+
+/** Where an entry appears in the views, as route paths to its place in each. */
+export function viewsOf(entryId: string): { timeline?: string; map?: string; network?: string } {
+  const entry = entriesById.get(entryId);
+  if (!entry) return {};
+  const itemId = `${entry.meta.type}-${entry.id}`;
+  const page = timeline().pages.find(({ years }) => years.some(({ items }) => items.some(({ id }) => id === itemId)));
+  return {
+    ...(page ? { timeline: `${timelinePath(page.page)}#${itemId}` } : {}),
+    ...(entry.meta.coordinates ? { map: `${mapPath}#place-${entry.id}` } : {}),
+    ...(network().layout.nodes.some(({ id }) => id === entry.id) ? { network: `${networkPath}#node-${entry.id}` } : {}),
+  };
+}
