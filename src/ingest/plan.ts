@@ -16,7 +16,7 @@ import { linkMentions } from '../linking/link.ts';
 import { buildMatcher } from '../linking/match.ts';
 import { glossaryNames } from '../linking/names.ts';
 import { sha256 } from '../text/hash.ts';
-import { splitSourceParagraphs } from '../text/paragraphs.ts';
+import { splitSourceParagraphs, type SourceParagraph } from '../text/paragraphs.ts';
 import { decodeSource } from './decode.ts';
 import { draftBody, unrepresentableParagraphs } from './draft.ts';
 import { buildMeta, renderFrontmatter, type IngestOptions } from './metadata.ts';
@@ -63,23 +63,24 @@ export function planIngest(request: IngestRequest, existing: ExistingContent): P
   } else if (existing.sources.has(`${meta.slug}.txt`)) {
     errors.push(`${sourcePath} already exists (a source without its page?): sources are never overwritten; pass another --slug or remove that file if it is a leftover`);
   }
-  const paragraphs = splitSourceParagraphs(decoded.text).map((paragraph) => paragraph.text).join('\n\n');
+  const paragraphs = splitSourceParagraphs(decoded.text);
+  const text = normalizedText(paragraphs);
   for (const [name, bytes] of existing.sources) {
     const existingPath = join(existing.dir, 'sources', name);
     if (sha256(bytes) === hash) {
       errors.push(`${request.input} is a duplicate of ${existingPath} (identical bytes, SHA-256 ${hash}): that source is already in the corpus`);
-    } else if (splitSourceParagraphs(new TextDecoder('utf-8').decode(bytes)).map((paragraph) => paragraph.text).join('\n\n') === paragraphs) {
+    } else if (normalizedText(splitSourceParagraphs(new TextDecoder('utf-8').decode(bytes))) === text) {
       errors.push(`${request.input} has the same text as ${existingPath}, differing only in white space: that source is already in the corpus`);
     }
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const unrepresentable = unrepresentableParagraphs(decoded.text, request.input, meta.meta.title);
+  const unrepresentable = unrepresentableParagraphs(paragraphs, request.input, meta.meta.title);
   if (unrepresentable.length > 0) return { ok: false, errors: unrepresentable };
 
   const names = glossaryNames(existing.glossary);
   if (names.problems.length > 0) return { ok: false, errors: glossaryErrors(names.problems) };
-  const draft = `${renderFrontmatter(meta.meta)}\n${draftBody(decoded.text, meta.meta.title)}`;
+  const draft = `${renderFrontmatter(meta.meta)}\n${draftBody(paragraphs, meta.meta.title)}`;
   const linked = linkMentions(draft, buildMatcher(names.names));
 
   const sources = new Map(existing.sources).set(meta.meta.source, request.bytes);
@@ -119,6 +120,11 @@ export function planUpdate(request: UpdateRequest, existing: ExistingContent): P
   }
   const writes = linked.added.length > 0 ? [{ path: request.pagePath, data: linked.text }] : [];
   return { ok: true, writes, report: updateReport(request.pagePath, linked, after.blocks) };
+}
+
+/** A source's text as the fidelity check compares it: paragraphs with white space normalised, so that two copies differing only in white space are equal. */
+function normalizedText(paragraphs: readonly SourceParagraph[]): string {
+  return paragraphs.map((paragraph) => paragraph.text).join('\n\n');
 }
 
 /** Runs the build's own checks on one page against the glossary and sources. */

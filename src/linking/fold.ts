@@ -3,13 +3,7 @@
  * "MEK’s" and "MEK's", keeping the way back to the original offsets.
  */
 import { foldForMatching } from '../text/normalize.ts';
-
-/** Text folded for matching, with the offset in the original of every folded character. */
-export interface FoldedText {
-  folded: string;
-  /** origin[i] is the offset in the original text of folded character i; origin[folded.length] is the original's length. */
-  origin: number[];
-}
+import { OffsetMapBuilder, type OffsetMap } from '../text/offset-map.ts';
 
 /** Typographic variants that must not stop a name from matching: curly quotes and apostrophes, dashes. */
 const punctuationVariants: Record<string, string> = {
@@ -21,20 +15,24 @@ const punctuationVariants: Record<string, string> = {
 /**
  * Folds text character by character (lower case, no diacritics, one kind of
  * apostrophe, quote and dash, white space runs as one space), keeping the way
- * back to the original offsets that matches must be reported in.
+ * back to the original offsets that matches must be reported in. What folds
+ * to nothing (a combining mark, the rest of a run of white space) belongs to
+ * the unit before it, so that a match ending there takes it in: "C\u0327uc\u0327i"
+ * is matched whole.
  */
-export function foldWithOffsets(text: string): FoldedText {
+export function foldWithOffsets(text: string): OffsetMap {
+  const pieces: { piece: string; start: number }[] = [];
   let folded = '';
-  const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
     let piece: string;
     if (/\s/u.test(char)) piece = folded === '' || folded.endsWith(' ') ? '' : ' ';
     else piece = punctuationVariants[char] ?? foldForMatching(char);
-    for (let index = 0; index < piece.length; index += 1) origin.push(offset);
+    if (piece !== '') pieces.push({ piece, start: offset });
     folded += piece;
     offset += char.length;
   }
-  origin.push(text.length);
-  return { folded, origin };
+  const map = new OffsetMapBuilder();
+  pieces.forEach(({ piece, start }, index) => map.push(piece, start, pieces[index + 1]?.start ?? text.length));
+  return map.build();
 }

@@ -6,8 +6,9 @@ import type { Heading, Paragraph, Root } from 'mdast';
 import { extractBlocks, forEachBlock, type Block } from '../corpus/blocks.ts';
 import { parseMdx } from '../corpus/parse.ts';
 import { normalizeWhitespace } from '../text/normalize.ts';
+import { originalSpan, type OffsetMap } from '../text/offset-map.ts';
 import { findMentions, forDocument, type Match, type Matcher } from './match.ts';
-import { alignRaw, plainText, type RawMap } from './mdx-text.ts';
+import { alignRaw, plainText } from './mdx-text.ts';
 
 /** A mention that linking added, located for the report. */
 export interface LinkedMention {
@@ -114,20 +115,19 @@ function planBlock(page: string, node: Paragraph | Heading, matcher: Matcher): {
   const insertions: Insertion[] = [];
   const matches: Match[] = [];
   const unmapped: string[] = [];
-  const maps = new Map<Segment, RawMap | null>();
+  const maps = new Map<Segment, OffsetMap | null>();
   for (const match of found) {
     const segment = segmentOf(match.start, match.end);
     if (!segment) continue;
     if (!maps.has(segment)) maps.set(segment, alignRaw(page.slice(segment.start, segment.end), segment.value));
     const map = maps.get(segment);
-    const rawStart = map?.start[match.start - segment.from];
-    const rawEnd = map?.end[match.end - segment.from - 1];
-    if (rawStart === undefined || rawEnd === undefined) {
+    if (!map) {
       unmapped.push(match.text);
       continue;
     }
-    insertions.push({ at: segment.start + rawStart, text: `<Mention entry="${match.entry}">`, closing: false });
-    insertions.push({ at: segment.start + rawEnd, text: '</Mention>', closing: true });
+    const raw = originalSpan(map, match.start - segment.from, match.end - segment.from);
+    insertions.push({ at: segment.start + raw.start, text: `<Mention entry="${match.entry}">`, closing: false });
+    insertions.push({ at: segment.start + raw.end, text: '</Mention>', closing: true });
     matches.push(match);
   }
   return { insertions, matches, unmapped };

@@ -5,6 +5,7 @@
  * longest first.
  */
 import { isDescription } from '../corpus/aliases.ts';
+import { originalSpan, type OffsetMap } from '../text/offset-map.ts';
 import { foldWithOffsets } from './fold.ts';
 import { isAcronym, type GlossaryName } from './names.ts';
 
@@ -68,7 +69,7 @@ export function buildMatcher(entries: readonly GlossaryName[]): Matcher {
   for (const entry of entries) {
     const seen = new Set<string>();
     for (const text of [entry.name, ...entry.aliases]) {
-      const folded = foldWithOffsets(text).folded.trim();
+      const folded = foldWithOffsets(text).text.trim();
       const acronym = isAcronym(text);
       const description = isDescription(text);
       const key = `${folded}\u0000${acronym}\u0000${description}`;
@@ -149,11 +150,11 @@ export function findMentions(text: string, matcher: Matcher, allowed: (start: nu
 }
 
 function scan(text: string, byFirst: ReadonlyMap<string, readonly Form[]>, allowed: (start: number, end: number) => boolean): Match[] {
-  const { folded, origin } = foldWithOffsets(text);
+  const folded = foldWithOffsets(text);
   const matches: Match[] = [];
   let index = 0;
-  while (index < folded.length) {
-    const match = matchAt(text, folded, origin, index, byFirst, allowed);
+  while (index < folded.text.length) {
+    const match = matchAt(text, folded, index, byFirst, allowed);
     if (match) {
       matches.push(match.match);
       index = match.next;
@@ -166,21 +167,19 @@ function scan(text: string, byFirst: ReadonlyMap<string, readonly Form[]>, allow
 
 function matchAt(
   text: string,
-  folded: string,
-  origin: readonly number[],
+  folded: OffsetMap,
   index: number,
   byFirst: ReadonlyMap<string, readonly Form[]>,
   allowed: (start: number, end: number) => boolean,
 ): { match: Match; next: number } | undefined {
-  const first = folded[index] ?? '';
+  const first = folded.text[index] ?? '';
   // Inside a word: no name starts here.
-  if (isWordChar(folded[index - 1]) && isWordChar(first)) return undefined;
+  if (isWordChar(folded.text[index - 1]) && isWordChar(first)) return undefined;
   for (const form of byFirst.get(first) ?? []) {
-    if (!folded.startsWith(form.folded, index)) continue;
+    if (!folded.text.startsWith(form.folded, index)) continue;
     const next = index + form.folded.length;
-    if (isWordChar(folded[next]) && isWordChar(form.folded[form.folded.length - 1])) continue;
-    const start = origin[index] ?? 0;
-    const end = origin[next] ?? text.length;
+    if (isWordChar(folded.text[next]) && isWordChar(form.folded[form.folded.length - 1])) continue;
+    const { start, end } = originalSpan(folded, index, next);
     const written = text.slice(start, end);
     // Acronyms only in capitals ("us" is not the US); descriptions only in lower case ("Operation Mersad" is
     // not "the operation"); other names only where written with a capital.

@@ -5,6 +5,7 @@
  */
 import type { PhrasingContent, RootContent } from 'mdast';
 import { parseMdx } from '../corpus/parse.ts';
+import { OffsetMapBuilder, type OffsetMap } from '../text/offset-map.ts';
 
 /** The text of a node as a reader sees it. */
 export function plainText(node: RootContent | PhrasingContent): string {
@@ -12,21 +13,15 @@ export function plainText(node: RootContent | PhrasingContent): string {
   return 'children' in node ? (node.children as (RootContent | PhrasingContent)[]).map((child) => plainText(child)).join('') : '';
 }
 
-export interface RawMap {
-  /** For each character of a text node's value, where its source starts and ends in the file's text of the node. */
-  start: number[];
-  end: number[];
-}
-
 /**
  * Maps a text node's value back onto the MDX it was parsed from: a value
  * character may come from itself, a backslash escape or a character
- * reference; white space at line ends and starts may be dropped. Returns null
- * when the two cannot be aligned, and the caller then leaves the node alone.
+ * reference; white space at line ends and starts may be dropped. The map's
+ * text is the value, its offsets are into `raw`. Returns null when the two
+ * cannot be aligned, and the caller then leaves the node alone.
  */
-export function alignRaw(raw: string, value: string): RawMap | null {
-  const start: number[] = [];
-  const end: number[] = [];
+export function alignRaw(raw: string, value: string): OffsetMap | null {
+  const map = new OffsetMapBuilder();
   let index = 0;
   let position = 0;
   while (position < value.length) {
@@ -34,8 +29,7 @@ export function alignRaw(raw: string, value: string): RawMap | null {
     if (char === undefined) return null;
     const next = raw[index + 1];
     if (char === '\\' && next !== undefined && /[!-/:-@[-`{-~]/u.test(next) && value[position] === next) {
-      start.push(index);
-      end.push(index + 2);
+      map.push(next, index, index + 2);
       index += 2;
       position += 1;
       continue;
@@ -44,18 +38,14 @@ export function alignRaw(raw: string, value: string): RawMap | null {
       const reference = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/u.exec(raw.slice(index, index + 40))?.[0];
       const decoded = reference ? decodeReference(reference) : undefined;
       if (reference && decoded !== undefined && decoded !== reference && value.startsWith(decoded, position)) {
-        for (let k = 0; k < decoded.length; k += 1) {
-          start.push(index);
-          end.push(index + reference.length);
-        }
+        map.push(decoded, index, index + reference.length);
         index += reference.length;
         position += decoded.length;
         continue;
       }
     }
     if (char === value[position]) {
-      start.push(index);
-      end.push(index + 1);
+      map.push(char, index, index + 1);
       index += 1;
       position += 1;
       continue;
@@ -66,7 +56,7 @@ export function alignRaw(raw: string, value: string): RawMap | null {
     }
     return null;
   }
-  return { start, end };
+  return map.build();
 }
 
 const decodedReferences = new Map<string, string>();
