@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Where the integration builds write. Inside the project on purpose: Astro
@@ -9,7 +9,7 @@ import { join } from 'node:path';
  * working directory in the project's shared `.astro/.prerender/`, where two
  * such builds at once would overwrite each other's.
  */
-const workDir = 'node_modules/.cache/corpus-tests';
+export const workDir = 'node_modules/.cache/corpus-tests';
 
 export interface BuildResult {
   /** The exit code: 0 when the build succeeded. */
@@ -23,15 +23,15 @@ export interface BuildResult {
 /**
  * Runs the real `astro build` (the site's config, plugins and corpus checks)
  * on the content folder `contentDir`, into a fresh output folder. Each corpus
- * has an Astro cache of its own (isolated-cache.config.mjs), kept between
- * runs, so that builds of different corpora can run at once. Resolves
+ * folder has an Astro cache of its own (isolated-cache.config.mjs), kept
+ * between runs, so that builds of different corpora can run at once. Resolves
  * whatever the outcome: the test reads the code and the output.
  */
 export async function astroBuild(contentDir: string): Promise<BuildResult> {
   await mkdir(workDir, { recursive: true });
   const outDir = await mkdtemp(join(workDir, 'dist-'));
-  const cacheDir = join(workDir, `cache-${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}`);
-  return new Promise<BuildResult>((resolve, reject) => {
+  const cacheDir = join(workDir, `cache-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16)}`);
+  return new Promise<BuildResult>((settle, fail) => {
     const child = spawn(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/integration/isolated-cache.config.mjs', '--outDir', outDir],
@@ -40,7 +40,7 @@ export async function astroBuild(contentDir: string): Promise<BuildResult> {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, outDir }));
+    child.on('error', fail);
+    child.on('close', (code) => settle({ code, output, outDir }));
   });
 }

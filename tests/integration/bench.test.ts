@@ -1,12 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bench, table } from '../../scripts/bench.ts';
+import { workDir } from './astro-build.ts';
 
 /**
  * The benchmark's quick mode, so that the generator and the measurements
  * cannot rot. It checks what the figures must contain, never how fast they
  * are (durations are only required to be reported): timing targets are read
  * from `npm run bench`, not asserted, so a busy machine passes alike.
+ *
+ * The benchmark builds under os.tmpdir(); this test points TMPDIR inside the
+ * project (see astro-build.ts), so that Astro keeps the prerender bundle in the
+ * output folder rather than in the project's shared `.astro/.prerender/`,
+ * which another build outside the project could overwrite midway.
  */
+process.env.TMPDIR = resolve(workDir, 'bench');
+mkdirSync(process.env.TMPDIR, { recursive: true });
+
 describe('npm run bench -- --quick', () => {
   it('generates, builds and measures corpora of 10 and 100 documents', async () => {
     const results = await bench([10, 100], () => undefined);
