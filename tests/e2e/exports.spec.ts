@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { loadCorpus } from '../../src/node/load-corpus.ts';
+import type { APIRequestContext } from '@playwright/test';
+import { annotationPagePath } from '../../src/routes.ts';
+import { expect, fixtureCorpus, test } from './site.ts';
 
-const { model } = await loadCorpus(process.cwd());
+const { model } = fixtureCorpus;
 const mentions = model.documents.reduce((sum, document) => sum + document.blocks.reduce((count, block) => count + block.mentions.length, 0), 0);
 const references = model.documents.reduce((sum, document) => sum + document.blocks.reduce((count, block) => count + block.footnoteLabels.length, 0), 0);
 const annotated = model.documents.filter((document) => document.blocks.some((block) => block.mentions.length + block.footnoteLabels.length > 0));
@@ -9,7 +10,7 @@ const annotated = model.documents.filter((document) => document.blocks.some((blo
 /**
  * Fetches a file of the exports from the server under test. The exports'
  * URLs are absolute, on the site's address (SITE_URL), which need not be this
- * server's: only their path is requested.
+ * server's: only their path (base path included) is requested.
  */
 async function getJson(request: APIRequestContext, url: string) {
   const response = await request.get(new URL(url, 'http://localhost').pathname);
@@ -17,8 +18,8 @@ async function getJson(request: APIRequestContext, url: string) {
   return response.json();
 }
 
-test('the site publishes every mention and note as a Web Annotation, in a collection paged by document', async ({ request }) => {
-  const collection = await getJson(request, '/annotations.jsonld');
+test('the site publishes every mention and note as a Web Annotation, in a collection paged by document', async ({ request, site }) => {
+  const collection = await getJson(request, site.href('/annotations.jsonld'));
   expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(collection.type).toBe('AnnotationCollection');
   expect(collection.total).toBe(mentions + references);
@@ -46,14 +47,14 @@ test('the site publishes every mention and note as a Web Annotation, in a collec
   for (let id: string | undefined = collection.last; id !== undefined; id = byId.get(id)?.prev) backwards.push(id);
   expect(backwards.reverse()).toEqual(pages.map((page) => page.id));
 
-  expect(pages.map((page) => new URL(page.id).pathname)).toEqual(annotated.map((document) => `/annotations/${document.slug}.jsonld`));
+  expect(pages.map((page) => page.id)).toEqual(annotated.map((document) => site.permanentUrl(annotationPagePath(document.slug))));
   const items = pages.flatMap((page) => page.items);
   expect(items.filter((item: { motivation: string }) => item.motivation === 'identifying')).toHaveLength(mentions);
   expect(new Set(items.map((item: { id: string }) => item.id)).size).toBe(mentions + references);
 });
 
-test('the site publishes the corpus as JSON, with every permanent anchor in the documents’ own files', async ({ request }) => {
-  const corpus = await getJson(request, '/corpus.json');
+test('the site publishes the corpus as JSON, with every permanent anchor in the documents’ own files', async ({ request, site }) => {
+  const corpus = await getJson(request, site.href('/corpus.json'));
   expect(corpus.documents.map((document: { slug: string }) => document.slug)).toEqual(model.documents.map((document) => document.slug));
   expect(corpus.glossary).toHaveLength(model.entries.length);
   const anchors: string[] = [];

@@ -1,14 +1,12 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { documentPath } from '../../src/routes.ts';
+import { join } from 'node:path';
+import { documentPath, sourcePath } from '../../src/routes.ts';
 import { splitSourceParagraphs } from '../../src/text/paragraphs.ts';
-import { loadCorpus } from '../../src/node/load-corpus.ts';
+import { expect, fixtureCorpus, test } from './site.ts';
 
-const { model } = await loadCorpus(process.cwd());
-
-for (const document of model.documents) {
-  test(`the rendered text of ${document.slug} is its source, paragraph for paragraph`, async ({ page }) => {
-    await page.goto(documentPath(document.slug));
+for (const document of fixtureCorpus.model.documents) {
+  test(`the rendered text of ${document.slug} is its source, paragraph for paragraph`, async ({ page, site }) => {
+    await page.goto(site.href(documentPath(document.slug)));
     const rendered = await page.locator('.para .para-text').evaluateAll((elements) =>
       elements.map((element) => {
         const copy = element.cloneNode(true) as HTMLElement;
@@ -16,15 +14,23 @@ for (const document of model.documents) {
         return (copy.textContent ?? '').replace(/\s+/gu, ' ').trim();
       }),
     );
-    const source = splitSourceParagraphs(readFileSync(`content/sources/${document.meta.source}`, 'utf8'));
+    const source = splitSourceParagraphs(readFileSync(join(site.content.sources, document.meta.source), 'utf8'));
     expect(rendered).toEqual(source.map((paragraph) => paragraph.text));
   });
 }
 
-test('debris stays in the text, muted and labelled as not part of the article', async ({ page }) => {
-  await page.goto('/documents/us-state-department-reacts/');
+test('debris stays in the text, muted and labelled as not part of the article', async ({ page, site }) => {
+  await page.goto(site.href(documentPath('council-answers-questions')));
   const debris = page.locator('.debris');
   await expect(debris).toHaveAttribute('data-pagefind-ignore', '');
   await expect(debris.locator('.debris-label')).toContainText('Not part of the article');
-  await expect(debris.locator('#p2 .para-text')).toHaveText('s8 1280x720 1 1100x620');
+  await expect(debris.locator('#p2 .para-text')).toHaveText('img 1280x720 bridge-quay.jpg');
+});
+
+test('each verbatim source is published byte for byte next to its page', async ({ request, site }) => {
+  for (const document of fixtureCorpus.model.documents) {
+    const response = await request.get(site.href(sourcePath(document.meta.source)));
+    expect(response.ok(), document.meta.source).toBe(true);
+    expect(Buffer.compare(await response.body(), readFileSync(join(site.content.sources, document.meta.source))), document.meta.source).toBe(0);
+  }
 });

@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { HtmlValidate } from 'html-validate';
 import config from '../../../.htmlvalidate.mjs';
-import { builtPages } from '../site.ts';
+import { expect, test } from '../site.ts';
 
 const validator = new HtmlValidate(config);
 
@@ -11,12 +10,9 @@ async function errors(html: string, file: string): Promise<string[]> {
   return report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
 }
 
-test('every built page is valid HTML', async () => {
+test('every built page is valid HTML', async ({ site }) => {
   const found: string[] = [];
-  for (const path of builtPages()) {
-    const file = `dist${path.endsWith('/') ? `${path}index.html` : path}`;
-    found.push(...(await errors(readFileSync(file, 'utf8'), file)));
-  }
+  for (const path of site.pages()) found.push(...(await errors(site.html(path), site.file(path))));
   expect(found).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { builtPages } from '../site.ts';
+import { expect, test } from '../site.ts';
 
 test.use({ javaScriptEnabled: false });
 
@@ -31,12 +31,12 @@ async function problems(page: Page): Promise<string[]> {
 }
 
 for (const width of [1280, 375]) {
-  test(`every page reads fully without JavaScript at ${width} px`, async ({ page }) => {
-    test.setTimeout(120_000);
+  test(`every page reads fully without JavaScript at ${width} px`, async ({ page, site }) => {
+    test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 800 });
     const found: Record<string, string[]> = {};
-    for (const path of builtPages()) {
-      await page.goto(path);
+    for (const path of site.pages()) {
+      await page.goto(site.href(path));
       const pageProblems = await problems(page);
       if (pageProblems.length > 0) found[path] = pageProblems;
       await expect(page.locator('main')).not.toBeEmpty();

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { builtPages } from '../site.ts';
+import { expect, test } from '../site.ts';
 
 /** What the static HTML must satisfy: a strict policy, and no script that runs from the page itself. */
 function policyProblems(html: string): string[] {
@@ -24,35 +24,33 @@ function policyProblems(html: string): string[] {
   return found;
 }
 
-/** Every request a page makes while loading, and while a reader searches or cites, stays on this site. */
-async function offSiteRequests(page: Page, origin: string, act: () => Promise<void>): Promise<string[]> {
+/** Every request a page makes while loading, and while a reader searches or cites, stays on this site: under `site`, its address and base path. */
+async function offSiteRequests(page: Page, site: string, act: () => Promise<void>): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) requests.push(url);
+    if (!url.startsWith(site) && !url.startsWith('data:') && !url.startsWith('blob:')) requests.push(url);
   });
   await act();
   return requests;
 }
 
-test('every page has a strict Content Security Policy and runs no inline script', () => {
+test('every page has a strict Content Security Policy and runs no inline script', ({ site }) => {
   const found: Record<string, string[]> = {};
-  for (const path of builtPages()) {
-    const file = `dist${path.endsWith('/') ? `${path}index.html` : path}`;
-    const pageProblems = policyProblems(readFileSync(file, 'utf8'));
+  for (const path of site.pages()) {
+    const pageProblems = policyProblems(site.html(path));
     if (pageProblems.length > 0) found[path] = pageProblems;
   }
   expect(found).toEqual({});
 });
 
-test('no page requests anything from another host, while reading, searching or citing', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
-  const origin = new URL(baseURL ?? '').origin;
-  const requests = await offSiteRequests(page, origin, async () => {
-    for (const path of builtPages()) await page.goto(path);
-    await page.goto('/search/?q=Cuci');
+test('no page requests anything from another host, or outside the base path, while reading, searching or citing', async ({ page, site }) => {
+  test.setTimeout(180_000);
+  const requests = await offSiteRequests(page, site.url, async () => {
+    for (const path of site.pages()) await page.goto(site.href(path));
+    await page.goto(site.href('/search/?q=Cucaj'));
     await expect(page.locator('#search-results li').first()).toBeVisible();
-    await page.goto('/documents/mek-has-not-respected-the-2014-agreement/');
+    await page.goto(site.href('/documents/harbour-bridge-reopens/'));
     await page.getByRole('button', { name: 'Cite this document' }).click();
     await expect(page.locator('#cite-dialog .copy-button').first()).toBeVisible();
   });
