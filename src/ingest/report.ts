@@ -3,8 +3,7 @@
  * marked, the descriptions to confirm, what could not be marked, and names
  * that no entry knows.
  */
-import type { Block } from '../corpus/blocks.ts';
-import { findCandidates, type Candidate } from '../linking/candidates.ts';
+import { findCandidates, type Candidate, type MarkedText } from '../linking/candidates.ts';
 import type { LinkedMention, LinkResult } from '../linking/link.ts';
 
 /** The files a new document was written to, as the report names them. */
@@ -18,7 +17,7 @@ export interface IngestedFiles {
 }
 
 /** The report on a new document: the two files written, then what linking did to the draft. */
-export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: readonly Block[]): string {
+export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: readonly MarkedText[]): string {
   return lines([
     `Ingested ${files.input} as "${files.title}":`,
     `  ${files.sourcePath}  the verbatim source, ${blocks.length} paragraphs, SHA-256 ${files.sha256}`,
@@ -29,7 +28,7 @@ export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: r
 }
 
 /** The report on a re-linked page, which is written only if linking added a mention. */
-export function updateReport(pagePath: string, linked: LinkResult, blocks: readonly Block[]): string {
+export function updateReport(pagePath: string, linked: LinkResult, blocks: readonly MarkedText[]): string {
   return lines([
     linked.added.length > 0 ? `Updated ${pagePath}: every annotation and note kept.` : `${pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
     '',
@@ -40,7 +39,7 @@ export function updateReport(pagePath: string, linked: LinkResult, blocks: reado
 const lines = (report: readonly string[]) => `${report.join('\n')}\n`;
 
 /** What linking did to a page: names marked, descriptions to confirm, what could not be marked, and names no entry knows. */
-function linkingReport(heading: string, linked: LinkResult, blocks: readonly Block[]): string[] {
+function linkingReport(heading: string, linked: LinkResult, blocks: readonly MarkedText[]): string[] {
   return [
     ...mentionReport(heading, linked.added.filter((mention) => !mention.description)),
     ...descriptionReport(linked.added.filter((mention) => mention.description)),

@@ -17,6 +17,12 @@ const sentenceStarters = new Set(
 /** Lower-case words that may join the parts of a name: "Council of Resistance of Iran". Not "and", which more often joins two names. */
 const nameConnectors = new Set(['of', 'the', 'for', 'de', 'e', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'da', 'do', 'du', 'des', 'la', 'le']);
 
+/** A paragraph's text and the spans its mentions cover (a Block has both). */
+export interface MarkedText {
+  text: string;
+  mentions: readonly { start: number; end: number }[];
+}
+
 interface Token {
   word: string;
   start: number;
@@ -28,7 +34,7 @@ interface Token {
  * candidates for new glossary entries or aliases. A capitalised common word
  * that opens a sentence ("The", "However") is not part of a name.
  */
-export function findCandidates(blocks: readonly { text: string; mentions: readonly { start: number; end: number }[] }[]): Candidate[] {
+export function findCandidates(blocks: readonly MarkedText[]): Candidate[] {
   const counts = new Map<string, number>();
   for (const block of blocks) {
     for (const name of candidatesIn(block.text, block.mentions)) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -38,7 +44,7 @@ export function findCandidates(blocks: readonly { text: string; mentions: readon
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-function candidatesIn(text: string, mentions: readonly { start: number; end: number }[]): string[] {
+function candidatesIn(text: string, mentions: MarkedText['mentions']): string[] {
   const tokens: Token[] = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’./-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu)].map((match) => {
     const word = match[0].replace(/['’]s$/u, '');
     return { word, start: match.index, end: match.index + word.length };
