@@ -1,0 +1,156 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planIngest, planUpdate, type ExistingContent } from '../../../src/ingest/plan.ts';
+import { fixtureGlossary, fixtures } from './fixture-glossary.ts';
+
+/** The expected output in tests/fixtures/ingest/expected/<name>; UPDATE=1 rewrites it from `actual`. */
+function expected(name: string, actual: string): string {
+  const path = join(fixtures, 'expected', name);
+  if (process.env.UPDATE) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+const glossary = fixtureGlossary();
+const tricky = readFileSync(join(fixtures, 'tricky.txt'));
+const manualSource = readFileSync(join(fixtures, 'manual-work', 'sources', 'manual-work.txt'));
+const manualPage = readFileSync(join(fixtures, 'manual-work', 'corpus', 'manual-work.mdx'), 'utf8');
+const manualPath = 'content/corpus/manual-work.mdx';
+
+/** A content directory holding the fixture glossary and, when asked, the manual-work page and its source. */
+function content(options: { manualWork?: boolean } = {}): ExistingContent {
+  return {
+    dir: 'content',
+    pages: new Set(options.manualWork ? ['manual-work'] : []),
+    sources: new Map(options.manualWork ? [['manual-work.txt', manualSource]] : []),
+    glossary,
+  };
+}
+
+const required = { title: 'A headline', publisher: 'An Outlet', date: '2023-06-21' };
+const text = (value: string) => new TextEncoder().encode(value);
+const brokenGlossary = [{ path: 'content/glossary/bad.md', text: '---\nname: Bad\n---\n' }];
+const glossaryErrors = [
+  'content/glossary/bad.md:2: front matter `type`: Invalid option: expected one of "person"|"organisation"|"institution"|"place"|"event"|"agreement"|"publication"',
+  'content/glossary/bad.md:2: front matter `summary`: is required',
+  'the glossary has problems (the build would refuse it too): fix them first',
+];
+
+describe('planIngest', () => {
+  it('writes the source byte for byte and a draft page with every known name marked, and reports on both', () => {
+    const plan = planIngest({ input: 'tricky.txt', bytes: tricky, options: { title: 'Tricky: a test of escaping', publisher: 'Test Wire', date: '2024-01-02' } }, content());
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    const page = plan.writes[1]?.data as string;
+    expect(plan).toEqual({
+      ok: true,
+      writes: [
+        { path: 'content/sources/tricky-a-test-of-escaping.txt', data: tricky },
+        { path: 'content/corpus/tricky-a-test-of-escaping.mdx', data: expected('tricky.mdx', page) },
+      ],
+      report: expected('tricky.report.txt', plan.report),
+    });
+  });
+
+  it('refuses a duplicate of a source already in the corpus', () => {
+    expect(planIngest({ input: 'in.txt', bytes: manualSource, options: { ...required, slug: 'other' } }, content({ manualWork: true }))).toEqual({
+      ok: false,
+      errors: [
+        'in.txt is a duplicate of content/sources/manual-work.txt (identical bytes, SHA-256 53e635337041ed62567c7e17340d93730e29a93217847fd5caec476d88d00ff9): that source is already in the corpus',
+      ],
+    });
+  });
+
+  it('refuses the text of a source already in the corpus, differing only in white space', () => {
+    const crlf = text(new TextDecoder().decode(manualSource).replaceAll('\n', '\r\n'));
+    expect(planIngest({ input: 'in.txt', bytes: crlf, options: required }, content({ manualWork: true }))).toEqual({
+      ok: false,
+      errors: ['in.txt has the same text as content/sources/manual-work.txt, differing only in white space: that source is already in the corpus'],
+    });
+  });
+
+  it('never overwrites a page, and points to --update', () => {
+    expect(planIngest({ input: 'in.txt', bytes: text('New text.'), options: { ...required, slug: 'manual-work' } }, content({ manualWork: true }))).toEqual({
+      ok: false,
+      errors: [
+        "content/corpus/manual-work.mdx already exists: ingest never overwrites a page. To re-link its mentions keeping the editors' work, run with --update manual-work; for a different document, pass another --slug",
+      ],
+    });
+  });
+
+  it('never overwrites a source, even without its page', () => {
+    const sourceOnly = { ...content({ manualWork: true }), pages: new Set<string>() };
+    expect(planIngest({ input: 'in.txt', bytes: text('New text.'), options: { ...required, slug: 'manual-work' } }, sourceOnly)).toEqual({
+      ok: false,
+      errors: [
+        'content/sources/manual-work.txt already exists (a source without its page?): sources are never overwritten; pass another --slug or remove that file if it is a leftover',
+      ],
+    });
+  });
+
+  it('reports what is wrong with the file and with the options at once', () => {
+    expect(planIngest({ input: 'in.txt', bytes: new Uint8Array(), options: { title: 'T' } }, content())).toEqual({
+      ok: false,
+      errors: [
+        'in.txt: the file is empty: pass the text file of the article',
+        'missing --publisher, --date: the page\'s front matter requires the headline, the outlet and the publication date, e.g. --title "Headline as published" --publisher "Outlet" --date 2023-06-20',
+      ],
+    });
+  });
+
+  it('refuses to link against a glossary the build would refuse', () => {
+    expect(planIngest({ input: 'in.txt', bytes: text('New text.'), options: required }, { ...content(), glossary: brokenGlossary })).toEqual({ ok: false, errors: glossaryErrors });
+  });
+});
+
+describe('planUpdate', () => {
+  it('marks only what is unmarked, keeping footnotes, Debris, escapes and hand-placed mentions, and reports descriptions to confirm', () => {
+    const plan = planUpdate({ pagePath: manualPath, pageText: manualPage }, content({ manualWork: true }));
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan).toEqual({
+      ok: true,
+      writes: [{ path: manualPath, data: expected('manual-work.mdx', plan.writes[0]?.data as string) }],
+      report: expected('manual-work.report.txt', plan.report),
+    });
+  });
+
+  it('writes nothing to a page that marks every mention already', () => {
+    const updated = readFileSync(join(fixtures, 'expected', 'manual-work.mdx'), 'utf8');
+    expect(planUpdate({ pagePath: manualPath, pageText: updated }, content({ manualWork: true }))).toEqual({
+      ok: true,
+      writes: [],
+      report: [
+        'content/corpus/manual-work.mdx is up to date: no unmarked mention of a known entry; nothing was written.',
+        '',
+        'Mentions added: none.',
+        '',
+        'Names and acronyms that match no glossary entry (candidates for new entries or aliases): 1',
+        '  Interior Minister    1',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('refuses a page that does not pass the fidelity check', () => {
+    expect(planUpdate({ pagePath: manualPath, pageText: manualPage.replace('acted lawfully', 'acted lawfuly') }, content({ manualWork: true }))).toEqual({
+      ok: false,
+      errors: [
+        'content/corpus/manual-work.mdx:13: text differs from content/sources/manual-work.txt: ¶ 2 differs from the source (source line 3): …y that the State Police acted [-lawfully-]{+lawfuly+} at the compound near Durres.',
+        "content/corpus/manual-work.mdx does not pass the build's checks: fix it first, then run --update again",
+      ],
+    });
+  });
+
+  it('refuses a page whose front matter is invalid', () => {
+    expect(planUpdate({ pagePath: manualPath, pageText: manualPage.replace('publisher: Test Wire\n', '') }, content({ manualWork: true }))).toEqual({
+      ok: false,
+      errors: ['content/corpus/manual-work.mdx:2: front matter `publisher`: is required', 'fix the front matter first'],
+    });
+  });
+
+  it('refuses to link against a glossary the build would refuse', () => {
+    expect(planUpdate({ pagePath: manualPath, pageText: manualPage }, { ...content({ manualWork: true }), glossary: brokenGlossary })).toEqual({ ok: false, errors: glossaryErrors });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ingestReport, updateReport } from '../../../src/ingest/report.ts';
+import type { LinkResult } from '../../../src/linking/link.ts';
+
+const linked: LinkResult = {
+  text: '',
+  added: [
+    { entry: 'mek', paragraph: 1, text: 'MEK', description: false },
+    { entry: 'bledi-cuci', paragraph: 2, text: 'Cuci', description: false },
+    { entry: 'mek', paragraph: 2, text: 'PMOI', description: false },
+    { entry: 'ashraf-3', paragraph: 12, text: 'compound', description: true },
+  ],
+  warnings: ['line 5, ¶ 2: "Tehran" not marked: the block would not read back the same; mark by hand'],
+};
+const blocks = [
+  { text: 'The MEK and NATO met the Interior Minister.', mentions: [{ start: 4, end: 7 }] },
+  { text: 'Cuci and NATO.', mentions: [] },
+];
+const nothingLinked: LinkResult = { text: '', added: [], warnings: [] };
+
+/** What follows the first lines of either report, for `linked` and `blocks`. */
+const linking = (heading: string) => [
+  `${heading}: 3, of 2 entries`,
+  '  mek           2',
+  '  bledi-cuci    1',
+  '',
+  'Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): 1',
+  '  ¶  12  "compound" → ashraf-3',
+  '',
+  'Not marked (check by hand):',
+  '  line 5, ¶ 2: "Tehran" not marked: the block would not read back the same; mark by hand',
+  '',
+  'Names and acronyms that match no glossary entry (candidates for new entries or aliases): 2',
+  '  NATO                 2',
+  '  Interior Minister    1',
+  '',
+];
+
+describe('ingestReport', () => {
+  it('names the files written, then counts names marked by entry, lists descriptions, what was not marked and the candidates', () => {
+    const files = { input: 'in.txt', title: 'A headline', sourcePath: 'content/sources/a.txt', pagePath: 'content/corpus/a.mdx', sha256: 'ab12' };
+    expect(ingestReport(files, linked, blocks)).toBe(
+      [
+        'Ingested in.txt as "A headline":',
+        '  content/sources/a.txt  the verbatim source, 2 paragraphs, SHA-256 ab12',
+        '  content/corpus/a.mdx  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock',
+        '',
+        ...linking('Mentions marked'),
+      ].join('\n'),
+    );
+  });
+});
+
+describe('updateReport', () => {
+  it('says the page was updated and reports what linking added', () => {
+    expect(updateReport('content/corpus/a.mdx', linked, blocks)).toBe(
+      ['Updated content/corpus/a.mdx: every annotation and note kept.', '', ...linking('Mentions added')].join('\n'),
+    );
+  });
+
+  it('says a page with nothing to add is up to date, with no lists', () => {
+    expect(updateReport('content/corpus/a.mdx', nothingLinked, [{ text: 'No names.', mentions: [] }])).toBe(
+      [
+        'content/corpus/a.mdx is up to date: no unmarked mention of a known entry; nothing was written.',
+        '',
+        'Mentions added: none.',
+        '',
+        'Names and acronyms that match no glossary entry: none.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
