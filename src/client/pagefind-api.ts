@@ -30,11 +30,19 @@ export interface PagefindSearch {
   totalFilters: FilterCounts;
 }
 
+/**
+ * Pagefind loads the index of a filter (a file per filter) only when a search
+ * names it; `none: []` names it without excluding anything.
+ */
+export interface SearchOptions {
+  filters?: Record<string, { any: string[] } | { none: string[] }>;
+}
+
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<FilterCounts>;
-  debouncedSearch: (term: string | null, options?: { filters?: Record<string, { any: string[] }> }, timeout?: number) => Promise<PagefindSearch | null>;
+  search: (term: string | null, options?: SearchOptions) => Promise<PagefindSearch>;
+  debouncedSearch: (term: string | null, options?: SearchOptions, timeout?: number) => Promise<PagefindSearch | null>;
 }
 
 /** Loads Pagefind from the built site; it does not exist under `astro dev`. */

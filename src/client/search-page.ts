@@ -1,66 +1,95 @@
 import { entryNamesPath, entryPath, glossaryIndexPath, isClaimPath, isDocumentPath } from '../routes.ts';
 import { plural } from '../site/format.ts';
 import { href, routeOf } from './links.ts';
-import { searchFilters, typesOfParagraphTitle } from '../site/search-records.ts';
+import { searchFilters, searchKinds, typesOfParagraphTitle } from '../site/search-records.ts';
 import { arrivalUrl, readSearchState, suggestEntries, writeSearchState, type EntryName, type SearchState } from '../site/search-state.ts';
-import { loadPagefind, type FilterCounts, type PagefindResultData } from './pagefind-api.ts';
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData, type PagefindSearch } from './pagefind-api.ts';
 
 const pageSize = 20;
+/**
+ * The filters offered as checkboxes: each has a few values whatever the size
+ * of the corpus. The document filter has one value per document, so the
+ * reader chooses a document by typing its title instead.
+ */
 const filterLabels: Record<string, string> = {
   [searchFilters.kind]: 'Kind',
-  [searchFilters.document]: 'Document',
   [searchFilters.outlet]: 'Outlet',
   [searchFilters.type]: 'Mentions',
 };
+const checkboxFilters = Object.keys(filterLabels);
+const documentSuggestionCount = 8;
+
+type PagefindFilters = Record<string, { any: string[] } | { none: string[] }>;
 
 /**
  * The search page: results update as the reader types, the URL keeps the
  * query and filters so a search can be shared, and results are announced
  * through a status line. Without JavaScript the page says search needs it.
+ *
+ * What loads, and when: Pagefind when there is something to search; a
+ * filter's index (a file per filter) only once the reader opens the filters
+ * or the URL asks for one, so neither page load nor a first search fetches
+ * more as the corpus grows.
  */
 export async function enableSearchPage(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const input = document.querySelector<HTMLInputElement>('#search-input');
+  const panel = document.querySelector<HTMLDetailsElement>('#search-filters-panel');
   const filtersBox = document.querySelector<HTMLElement>('#search-filters');
+  const documentInput = document.querySelector<HTMLInputElement>('#search-document');
+  const documentTitles = document.querySelector<HTMLDataListElement>('#search-document-titles');
   const status = document.querySelector<HTMLElement>('#search-status');
   const list = document.querySelector<HTMLOListElement>('#search-results');
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const suggestions = document.querySelector<HTMLElement>('#search-suggestions');
-  if (!form || !input || !filtersBox || !status || !list || !more || !suggestions) return;
+  if (!form || !input || !panel || !filtersBox || !documentInput || !documentTitles || !status || !list || !more || !suggestions) return;
   document.querySelector('.search-needs-js')?.setAttribute('hidden', '');
   form.hidden = false;
 
   let state: SearchState = readSearchState(new URLSearchParams(location.search));
   input.value = state.query;
+  documentInput.value = state.filters[searchFilters.document]?.[0] ?? '';
+  panel.open = Object.keys(state.filters).length > 0;
   let pending: (() => Promise<ResultItem[]>) | null = null;
   let entryNames: Promise<EntryName[]> | null = null;
-  // Listeners come first: a reader may type while Pagefind is still loading.
-  const ready = (async () => {
-    const pagefind = await loadPagefind();
-    // A document is one long Pagefind page; without this, glossary entries that merely mention a name would outrank the sources.
-    await pagefind.options({ excerptLength: 32, ranking: { pageLength: 0.1 } });
-    await pagefind.init();
-    renderFilters(filtersBox, await pagefind.filters(), state);
-    return pagefind;
-  })();
+  let loading: Promise<Pagefind> | null = null;
+  const engine = () =>
+    (loading ??= (async () => {
+      const pagefind = await loadPagefind();
+      // A document is one long Pagefind page; without this, glossary entries that merely mention a name would outrank the sources.
+      await pagefind.options({ excerptLength: 32, ranking: { pageLength: 0.1 } });
+      await pagefind.init();
+      return pagefind;
+    })());
+
+  /**
+   * The filters Pagefind applies: the chosen values, and, while the filters
+   * are open, `none: []` for the other checkbox filters, which excludes
+   * nothing but loads their index so that their counts can be shown.
+   */
+  const pagefindFilters = (): PagefindFilters => {
+    const filters: PagefindFilters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
+    if (panel.open) for (const name of checkboxFilters) filters[name] ??= { none: [] };
+    return filters;
+  };
 
   const run = async () => {
-    const pagefind = await ready;
-    const query = state.query;
-    const filters = Object.fromEntries(Object.entries(state.filters).map(([name, values]) => [name, { any: values }]));
-    const hasFilters = Object.keys(filters).length > 0;
     history.replaceState(null, '', `${location.pathname}${writeSearchState(state)}`);
+    const query = state.query;
+    const hasFilters = Object.keys(state.filters).length > 0;
     if (!query && !hasFilters) {
       list.replaceChildren();
       suggestions.replaceChildren();
       more.hidden = true;
       status.textContent = 'Type to search the documents and the glossary.';
+      if (panel.open) showFilters(await (await engine()).search(null, { filters: pagefindFilters() }));
       return;
     }
+    const pagefind = await engine();
     list.setAttribute('aria-busy', 'true');
-    const search = await pagefind.debouncedSearch(query || null, { filters }, 120);
+    const search = await pagefind.debouncedSearch(query || null, { filters: pagefindFilters() }, 120);
     if (!search) return;
-    updateCounts(filtersBox, search.filters);
+    showFilters(search);
     let offset = 0;
     pending = async () => {
       const pages = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
@@ -81,12 +110,45 @@ export async function enableSearchPage(): Promise<void> {
     }
   };
 
+  /** Checkboxes once the filters' values are known, then their counts for each search. */
+  const showFilters = (search: PagefindSearch | null) => {
+    if (!search || !panel.open) return;
+    if (!filtersBox.hasChildNodes()) renderFilters(filtersBox, search.totalFilters, state);
+    updateCounts(filtersBox, search.filters);
+  };
+
+  /** Titles of documents whose text matches what the reader typed, fetched only as they type. */
+  const suggestDocuments = async () => {
+    const typed = documentInput.value.trim();
+    if (!typed) return;
+    const pagefind = await engine();
+    const found = await pagefind.debouncedSearch(typed, { filters: { [searchFilters.kind]: { any: [searchKinds.paragraph] } } }, 200);
+    if (!found || documentInput.value.trim() !== typed) return;
+    const pages = await Promise.all(found.results.slice(0, documentSuggestionCount).map((result) => result.data()));
+    documentTitles.replaceChildren(
+      ...pages.map((data) => {
+        const option = document.createElement('option');
+        option.value = data.meta.title ?? data.url;
+        return option;
+      }),
+    );
+  };
+
+  input.addEventListener('focus', () => void engine(), { once: true });
   input.addEventListener('input', () => {
     state = { ...state, query: input.value.trim() };
     void run();
   });
+  panel.addEventListener('toggle', () => void run());
   filtersBox.addEventListener('change', () => {
-    state = { ...state, filters: checkedFilters(filtersBox) };
+    state = { ...state, filters: { ...withoutCheckboxFilters(state.filters), ...checkedFilters(filtersBox) } };
+    void run();
+  });
+  documentInput.addEventListener('input', () => void suggestDocuments());
+  documentInput.addEventListener('change', () => {
+    const title = documentInput.value.trim();
+    const { [searchFilters.document]: _previous, ...others } = state.filters;
+    state = { ...state, filters: title ? { ...others, [searchFilters.document]: [title] } : others };
     void run();
   });
   form.addEventListener('submit', (event) => {
@@ -101,11 +163,12 @@ export async function enableSearchPage(): Promise<void> {
     items[0]?.querySelector('a')?.focus();
   });
   state = { ...state, query: input.value.trim() };
-  await run();
+  if (state.query || Object.keys(state.filters).length > 0) await run();
+  else status.textContent = 'Type to search the documents and the glossary.';
 }
 
 function renderFilters(box: HTMLElement, all: FilterCounts, state: SearchState): void {
-  const groups = Object.keys(filterLabels).filter((name) => Object.keys(all[name] ?? {}).length > 0);
+  const groups = checkboxFilters.filter((name) => Object.keys(all[name] ?? {}).length > 0);
   box.replaceChildren(
     ...groups.map((name) => {
       const fieldset = document.createElement('fieldset');
@@ -125,7 +188,6 @@ function renderFilters(box: HTMLElement, all: FilterCounts, state: SearchState):
         count.className = 'filter-count';
         count.dataset.filter = name;
         count.dataset.value = value;
-        count.textContent = `(${all[name]?.[value] ?? 0})`;
         label.append(checkbox, ' ', text, ' ', count);
         fieldset.append(label);
       }
@@ -146,6 +208,10 @@ function checkedFilters(box: HTMLElement): Record<string, string[]> {
     (filters[checkbox.name] ??= []).push(checkbox.value);
   }
   return filters;
+}
+
+function withoutCheckboxFilters(filters: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(filters).filter(([name]) => !checkboxFilters.includes(name)));
 }
 
 /** One result as the reader sees it: a paragraph of a document, or a glossary entry. */
