@@ -20,6 +20,8 @@ import { directorySize, measureInBrowser, treeRss, type BrowserFigures } from '.
 interface BuildFigures {
   totalMs: number;
   stages: { checksMs: number; renderingMs: number; searchIndexMs: number; exportsMs: number };
+  /** The views' share of rendering: computing their data (timeline, map, network) and rendering their pages. */
+  viewsMs: number;
   pages: number;
   pagesPerSecond: number;
   /** Peak resident memory of the whole build: the larger of its two steps, which run one after the other. */
@@ -67,6 +69,11 @@ async function build(content: string, outDir: string): Promise<BuildFigures> {
   const output = astro.output + search.output;
   const stage = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
   const renderingMs = stage(/stage rendering: (\d+) ms/u);
+  const viewsData = [...output.matchAll(/\[views\] \w+ computed in (\d+) ms/gu)].reduce((sum, [, ms = '0']) => sum + Number(ms), 0);
+  const viewPages = [...output.matchAll(/\/(?:timeline|map|network)\/(?:\d+\/)?index\.html \(\+([\d.]+)(ms|s)\)/gu)].reduce(
+    (sum, [, value = '0', unit]) => sum + Number(value) * (unit === 's' ? 1000 : 1),
+    0,
+  );
   const pages = stage(/(\d+) page\(s\) built/u);
   return {
     totalMs,
@@ -76,6 +83,7 @@ async function build(content: string, outDir: string): Promise<BuildFigures> {
       searchIndexMs: stage(/stage search index: .* in (\d+) ms/u),
       exportsMs: stage(/stage exports: .* in (\d+) ms/u),
     },
+    viewsMs: viewsData + viewPages,
     pages,
     pagesPerSecond: pages / (renderingMs / 1000),
     peakRssBytes: Math.max(astro.peakRss, search.peakRss),
@@ -101,6 +109,9 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
         document: '/documents/document-1/',
         glossary: '/glossary/entry-1/',
         search: '/search/',
+        timeline: '/timeline/',
+        map: '/map/',
+        network: '/network/',
       });
       results.push({ corpus, build: figures, browser });
     } finally {
@@ -117,7 +128,7 @@ const weight = (page?: { html: number; css: number; js: number }) => (page ? `${
 
 export function table(results: readonly BenchResult[]): string {
   const rows = [
-    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page'],
+    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page', 'views (data + pages)', 'timeline page', 'map page', 'network page'],
     ...results.map(({ corpus, build: b, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
@@ -140,6 +151,10 @@ export function table(results: readonly BenchResult[]): string {
       weight(browser.pages.document),
       weight(browser.pages.glossary),
       weight(browser.pages.home),
+      `${s(b.viewsMs)} (${((100 * b.viewsMs) / b.stages.renderingMs).toFixed(0)}% of rendering)`,
+      weight(browser.pages.timeline),
+      weight(browser.pages.map),
+      weight(browser.pages.network),
     ]),
   ];
   return rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/u, `\n|${rows[0]!.map(() => ' --- ').join('|')}|\n`);

@@ -3,8 +3,9 @@
  * the benchmark: sources of 15 to 40 paragraphs, a glossary of about N/2
  * entries with aliases, about one mention in every ten words, notes on a
  * fifth of paragraphs, and a claim for every fifth document, quoted from its
- * second paragraph, each answering the one before. Seeded, so that two runs
- * build the same corpus.
+ * second paragraph, each answering the one before; dates for events and
+ * agreements and coordinates for places, for the views. Seeded, so that two
+ * runs build the same corpus.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,10 +60,27 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
     const acronym = name.split(' ').map((part) => part.charAt(0)).join('') + String(index);
     return { id: `entry-${index + 1}`, name, aliases: [acronym, name.split(' ')[1] ?? name], type: pick(types) };
   });
+  // Dates for events and agreements and coordinates for places, for the views, from a stream of their own so that the rest of the corpus stays as it was.
+  const nextForViews = random(seed * 7 + documentCount);
+  const viewFields = (type: (typeof types)[number]): string => {
+    const within = (low: number, high: number) => low + nextForViews() * (high - low);
+    const day = () => `${Math.floor(within(1950, 2025))}-${String(1 + Math.floor(within(0, 12))).padStart(2, '0')}-${String(1 + Math.floor(within(0, 28))).padStart(2, '0')}`;
+    if (type === 'event' || type === 'agreement') {
+      const [start, end] = [day(), day()].sort();
+      const ranged = nextForViews() < 0.2;
+      const differ = nextForViews() < 0.1;
+      return `when:\n  start: ${start}\n${ranged ? `  end: ${end}\n` : ''}${differ ? '  note: The sources give different dates.\n' : ''}`;
+    }
+    if (type !== 'place') return '';
+    // Most places cluster in one region, some lie in the wider region around it, a few far away.
+    const where = nextForViews();
+    const [lat, lon] = where < 0.85 ? [within(39.5, 43), within(18.5, 21.5)] : where < 0.97 ? [within(28, 48), within(5, 60)] : [within(30, 45), within(-120, -75)];
+    return `coordinates:\n  lat: ${lat.toFixed(4)}\n  lon: ${lon.toFixed(4)}\n  source: the benchmark's generator\n`;
+  };
   for (const entry of entries) {
     await writeFile(
       join(dir, 'glossary', `${entry.id}.md`),
-      `---\nname: ${entry.name}\ntype: ${entry.type}\naliases:\n${entry.aliases.map((alias) => `  - ${alias}`).join('\n')}\nsummary: A synthetic ${entry.type} of the benchmark corpus, named ${entry.name}.\n---\n\n${entry.name} is described here in two sentences. The description cites its sources.[^1]\n\n[^1]: A source for the description.\n`,
+      `---\nname: ${entry.name}\ntype: ${entry.type}\naliases:\n${entry.aliases.map((alias) => `  - ${alias}`).join('\n')}\nsummary: A synthetic ${entry.type} of the benchmark corpus, named ${entry.name}.\n${viewFields(entry.type)}---\n\n${entry.name} is described here in two sentences. The description cites its sources.[^1]\n\n[^1]: A source for the description.\n`,
     );
   }
 

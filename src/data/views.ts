@@ -25,9 +25,17 @@ export const viewLimits = {
   tableTies: 40,
 };
 
-function once<T>(compute: () => T): () => T {
+/** Computes a view's data the first time a page asks, and says how long it took (the benchmark reads it). */
+function once<T>(name: string, compute: () => T): () => T {
   let value: { computed: T } | undefined;
-  return () => (value ??= { computed: compute() }).computed;
+  return () => {
+    if (!value) {
+      const started = performance.now();
+      value = { computed: compute() };
+      console.info(`[views] ${name} computed in ${Math.round(performance.now() - started)} ms`);
+    }
+    return value.computed;
+  };
 }
 
 const keys = paragraphKeys(corpus.documents.map(({ slug }) => slug));
@@ -73,7 +81,7 @@ function checkResolvedDates(): void {
 }
 
 /** Every dated item, and the pages of the timeline. */
-export const timeline = once(() => {
+export const timeline = once('timeline', () => {
   checkResolvedDates();
   const items = timelineItems({
     entries: corpus.entries,
@@ -98,7 +106,7 @@ function world(resolution: '50m' | '110m'): WorldTopology {
   return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve(`world-atlas/countries-${resolution}.json`)), 'utf8')) as WorldTopology;
 }
 
-export const map = once(() => {
+export const map = once('map', () => {
   const places: Place[] = corpus.entries.flatMap((entry) => {
     const coordinates = entry.meta.coordinates;
     if (!coordinates) return [];
@@ -108,8 +116,8 @@ export const map = once(() => {
   const frames = mapFrames(places, { clusterKm: 400, insetKm: 4500, minimumSpan: { lon: 4.5, lat: 4 } });
   if (!frames) return { places, frames: undefined, main: undefined, inset: undefined };
   const maxMentions = Math.max(1, ...places.map(({ mentions }) => mentions));
-  const main = drawMap(world('50m'), frames.main, frames.inMain, { width: 640, maxMentions, fontSize: 13 });
-  const inset = frames.inset ? drawMap(world('110m'), frames.inset, frames.inInset, { width: 640, maxMentions, fontSize: 13, outline: frames.main }) : undefined;
+  const main = drawMap(world('50m'), frames.main, frames.inMain, { width: 480, maxMentions, fontSize: 13 });
+  const inset = frames.inset ? drawMap(world('110m'), frames.inset, frames.inInset, { width: 480, maxMentions, fontSize: 13, outline: frames.main }) : undefined;
   return { places, frames, main, inset };
 });
 
@@ -117,7 +125,7 @@ function networkEntries(): NetworkEntry[] {
   return corpus.entries.map((entry) => ({ id: entry.id, name: entry.meta.name, type: entry.meta.type, mentions: corpus.mentionCounts[entry.id]?.mentions ?? 0 }));
 }
 
-export const network = once(() => {
+export const network = once('network', () => {
   const ties = tiesFromRelated(corpus.relatedEntries);
   const selection = selectNetwork(networkEntries(), ties, { maxNodes: viewLimits.networkNodes, maxTies: viewLimits.networkTies });
   const layout = layoutNetwork(selection, { width: 760, height: 620, seed: 20230620, margin: 24 });
