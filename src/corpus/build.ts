@@ -6,6 +6,7 @@ import { parseFrontmatter, parseYaml, splitFrontmatter } from './frontmatter.ts'
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
 import { checkEditorialLock, editorialUnits } from './editorial.ts';
 import { checkClaims, claimsByParagraph, loadClaims } from './claims.ts';
+import type { Root } from 'mdast';
 import type { ContentFile, CorpusBuild, CorpusDocument, CorpusFiles, CorpusModel, EditorialLock, GlossaryEntry, ParsedContext } from './model.ts';
 import { pageNotes } from './notes.ts';
 import { parseMdx, rawHtmlProblems } from './parse.ts';
@@ -20,6 +21,36 @@ const relatedPerEntry = 12;
 
 /** Validates every content file and builds the corpus model, collecting every problem rather than stopping at the first. */
 export function buildCorpus(files: CorpusFiles): CorpusBuild {
+  const plan = planCorpus(files);
+  const inputs = documentInputs(files, plan);
+  const checks = plan.published.map((file) => {
+    const check = checkDocument(file, inputs);
+    if (check.tree && check.document) files.onParsed?.(check.document, check.tree, { entries: plan.entries, claims: plan.claimsOf(check.document.slug) });
+    return check;
+  });
+  return assembleCorpus(files, plan, checks);
+}
+
+/**
+ * The cross-document work that comes before the documents: the glossary, the
+ * claims register and which pages are published. Each published page can then
+ * be checked on its own ({@link checkDocument}), in any order or thread.
+ */
+export interface CorpusPlan {
+  entries: GlossaryEntry[];
+  /** Ids of every glossary file, refused entries included, so that their mentions are not reported again. */
+  known: ReadonlySet<string>;
+  register: ReturnType<typeof loadClaims>;
+  /** A page's slug → the claims its paragraphs report. */
+  claimsOf: (slug: string) => ParsedContext['claims'];
+  leftOut: CorpusBuild['leftOut'];
+  /** The pages to check and publish, in file order. */
+  published: ContentFile[];
+  /** The problems found so far, in the order buildCorpus reports them. */
+  problems: Problem[];
+}
+
+export function planCorpus(files: CorpusFiles): CorpusPlan {
   const problems: Problem[] = [];
   const entries = files.entries.flatMap((file) => loadEntry(file, problems));
   const entryIds = entries.map((entry) => entry.id);
@@ -32,7 +63,50 @@ export function buildCorpus(files: CorpusFiles): CorpusBuild {
   const claimsOf = claimsByParagraph(register.claims);
   const leftOut = files.drafts === 'include' ? [] : files.documents.flatMap(draftLeftOut);
   const published = files.documents.filter((file) => !leftOut.some((draft) => draft.file === file.path));
-  const documents = published.flatMap((file) => loadDocument(file, files, known, { entries, claims: claimsOf(baseName(file.path, '.mdx')) }, problems));
+  return { entries, known, register, claimsOf, leftOut, published, problems };
+}
+
+/** What checking one page needs of the rest of the corpus: plain data, so that a worker thread can be sent it. */
+export interface DocumentInputs {
+  /** The bytes of the source the page names, or undefined where there is no such file. */
+  source: (name: string) => Uint8Array | undefined;
+  known: ReadonlySet<string>;
+  /** The loaded entries' ids, for suggestions. */
+  entryIds: readonly string[];
+  sourcesDir: string;
+  glossaryDir: string;
+}
+
+export function documentInputs(files: CorpusFiles, plan: CorpusPlan): DocumentInputs {
+  return {
+    source: (name) => files.sources.get(name),
+    known: plan.known,
+    entryIds: plan.entries.map((entry) => entry.id),
+    sourcesDir: files.sourcesDir,
+    glossaryDir: files.glossaryDir,
+  };
+}
+
+/** One page checked: the document where it could be read, its problems, and its parsed tree where it has none. */
+export interface DocumentCheck {
+  document?: CorpusDocument;
+  problems: Problem[];
+  /** The parsed page, ready to render: only where the page has no problems. */
+  tree?: Root;
+}
+
+/** Checks one page against its source and the glossary: the per-document work, independent of every other page. */
+export function checkDocument(file: ContentFile, inputs: DocumentInputs): DocumentCheck {
+  const problems: Problem[] = [];
+  const result = loadDocument(file, inputs, problems);
+  return problems.length === 0 && result ? { document: result.document, problems, tree: result.tree } : { document: result?.document, problems };
+}
+
+/** The cross-document work that follows the documents: claims against the pages, indexes, comparisons and the editorial lock. */
+export function assembleCorpus(files: CorpusFiles, plan: CorpusPlan, checks: readonly DocumentCheck[]): CorpusBuild {
+  const { entries, register, leftOut } = plan;
+  const problems = [...plan.problems, ...checks.flatMap((check) => check.problems)];
+  const documents = checks.flatMap((check) => (check.document ? [check.document] : []));
   problems.push(...checkClaims(register.claims, documents, entries, register.lineOf));
 
   documents.sort((a, b) => a.meta.published.localeCompare(b.meta.published) || a.meta.title.localeCompare(b.meta.title));
@@ -135,26 +209,25 @@ function unknownContextProblems(entries: readonly GlossaryEntry[], files: readon
   );
 }
 
-function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>, context: ParsedContext, problems: Problem[]): CorpusDocument[] {
-  const entryIds = context.entries.map((entry) => entry.id);
+function loadDocument(file: ContentFile, inputs: DocumentInputs, problems: Problem[]): { document: CorpusDocument; tree: Root } | undefined {
+  const { known, entryIds } = inputs;
   const slug = baseName(file.path, '.mdx');
-  const problemsBefore = problems.length;
   const at = (line: number, message: string, column?: number): Problem => ({ file: file.path, line, column, message });
   if (!slugPattern.test(slug)) {
     problems.push(at(1, `the file name "${slug}" must be a lower-case slug of letters, digits and hyphens: it becomes the page's permanent URL`));
-    return [];
+    return undefined;
   }
   const front = parseFrontmatter(file.text, file.path, documentSchema);
   if (!front.ok) {
     problems.push(...front.problems);
-    return [];
+    return undefined;
   }
   const meta = front.data;
-  const sourceBytes = files.sources.get(meta.source);
-  const sourcePath = `${files.sourcesDir}/${meta.source}`;
+  const sourceBytes = inputs.source(meta.source);
+  const sourcePath = `${inputs.sourcesDir}/${meta.source}`;
   if (!sourceBytes) {
     problems.push(at(lineOfField(file.text, 'source'), `the source file ${sourcePath} does not exist`));
-    return [];
+    return undefined;
   }
   const actualHash = sha256(sourceBytes);
   if (actualHash !== meta.sha256) {
@@ -164,7 +237,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
         `${sourcePath} has SHA-256 ${actualHash}, but this page records ${meta.sha256}. Sources are verbatim and never edited: restore the file from the original; only for a new source, record its hash here`,
       ),
     );
-    return [];
+    return undefined;
   }
   let tree;
   try {
@@ -172,7 +245,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
   } catch (error) {
     const place = error as { line?: number; column?: number; place?: { line?: number; column?: number }; reason?: string; message: string };
     problems.push(at(place.line ?? place.place?.line ?? 1, `the page is not valid MDX: ${place.reason ?? place.message}`, place.column ?? place.place?.column));
-    return [];
+    return undefined;
   }
   const { blocks, issues, footnoteDefinitions } = extractBlocks(tree);
   for (const issue of issues) problems.push(at(issue.line, issue.message, issue.column));
@@ -190,7 +263,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     for (const mention of block.mentions) {
       if (!known.has(mention.entry)) {
         const suggestions = closestIds(mention.entry, entryIds).map((id) => `"${id}"`);
-        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (${files.glossaryDir}/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
+        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (${inputs.glossaryDir}/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
       }
     }
   }
@@ -208,8 +281,7 @@ function loadDocument(file: ContentFile, files: CorpusFiles, known: Set<string>,
     noteCount: new Set(footnoteDefinitions.map((definition) => definition.label)).size,
     notes: pageNotes(blocks, tree),
   };
-  if (problems.length === problemsBefore) files.onParsed?.(document, tree, context);
-  return [document];
+  return { document, tree };
 }
 
 /** A footnote reference with no definition of its label, which the parser therefore left in the text as `[^label]`. */

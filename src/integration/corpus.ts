@@ -6,7 +6,7 @@ import { contentDirs, contentRoot } from '../config.ts';
 import { formatProblem, formatProblems, type Problem } from '../corpus/problems.ts';
 import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
-import { loadCorpus } from '../node/load-corpus.ts';
+import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
@@ -32,7 +32,7 @@ interface CheckedCorpus {
 async function checkCorpus(root: string, pageStore: string, drafts: CorpusFiles['drafts'], logger: AstroIntegrationLogger): Promise<CheckedCorpus> {
   const started = performance.now();
   preparePageStore(pageStore);
-  const { problems, model, editorial, leftOut } = await loadCorpus(root, contentDirs, { onParsed: documentWriter(pageStore), drafts });
+  const { problems, model, editorial, leftOut } = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts });
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
   const lockCheck = anchorLockProblems(lock, text, model.anchors);

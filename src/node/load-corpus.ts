@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildCorpus } from '../corpus/build.ts';
+import { assembleCorpus, baseName, buildCorpus, planCorpus } from '../corpus/build.ts';
 import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
-import { contentDirs, type ContentDirs } from '../config.ts';
+import { basePath, contentDirs, type ContentDirs } from '../config.ts';
+import { entryTypeLabels } from '../site/format.ts';
+import { checkDocuments, workerCount } from './worker-pool.ts';
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
@@ -22,24 +24,59 @@ export async function loadCorpus(
   dirs: ContentDirs = contentDirs,
   options: Pick<CorpusFiles, 'onParsed' | 'drafts'> = {},
 ): Promise<CorpusBuild> {
-  // resolve, not join: CORPUS_CONTENT may be absolute.
-  const abs = (dir: string) => resolve(root, dir);
-  const sourcePaths = await listFiles(abs(dirs.sources), '.txt');
+  const sourcePaths = await listFiles(resolve(root, dirs.sources), '.txt');
   const sources = new Map<string, Uint8Array>(
     await Promise.all(sourcePaths.map(async (path) => [path.split('/').pop() ?? path, await readFile(path)] as [string, Uint8Array])),
   );
-  return buildCorpus({
+  return buildCorpus({ ...(await readContentFiles(root, dirs)), sources, ...options });
+}
+
+/**
+ * Builds the corpus model as {@link loadCorpus} does, and renders every valid
+ * page to `onRendered`, with the per-page work (check against the source,
+ * rendering) spread over `workers` threads; the cross-document work (the
+ * glossary, claims, indexes, comparisons, the editorial lock) stays in this
+ * thread. The model, problems and HTML do not depend on the number of threads.
+ */
+export async function loadRenderedCorpus(
+  root: string,
+  dirs: ContentDirs,
+  options: { drafts?: CorpusFiles['drafts']; workers?: number; onRendered: (slug: string, html: string) => void },
+): Promise<CorpusBuild> {
+  const sourcesPath = resolve(root, dirs.sources);
+  const sourceNames = (await listFiles(sourcesPath, '.txt')).map((path) => path.split('/').pop() ?? path);
+  // Each page's source is read by the thread that checks it; the cross-document work needs none.
+  const files: CorpusFiles = { ...(await readContentFiles(root, dirs)), sources: new Map(), drafts: options.drafts };
+  const plan = planCorpus(files);
+  const glossary = {
+    known: [...plan.known],
+    entryIds: plan.entries.map((entry) => entry.id),
+    typeLabels: plan.entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural] as [string, string]),
+    base: basePath,
+    sourcesPath,
+    sourceNames,
+    sourcesDir: dirs.sources,
+    glossaryDir: dirs.glossary,
+  };
+  const tasks = plan.published.map((file) => ({ file, claims: plan.claimsOf(baseName(file.path, '.mdx')) }));
+  const checks = await checkDocuments(glossary, tasks, options.workers ?? workerCount(), options.onRendered);
+  return assembleCorpus(files, plan, checks);
+}
+
+/** Every content file but the sources, read from the content directories under `root`. */
+async function readContentFiles(root: string, dirs: ContentDirs): Promise<Omit<CorpusFiles, 'sources'>> {
+  // resolve, not join: CORPUS_CONTENT may be absolute.
+  const abs = (dir: string) => resolve(root, dir);
+  return {
     documents: await readTextFiles(root, await listFiles(abs(dirs.corpus), '.mdx')),
     entries: await readTextFiles(root, await listFiles(abs(dirs.glossary), '.md')),
     comparisons: await readTextFiles(root, await listFiles(abs(dirs.comparisons), '.yaml')),
     claims: await readTextFiles(root, await listFiles(abs(dirs.claims), '.md')),
-    sources,
     sourcesDir: dirs.sources,
     glossaryDir: dirs.glossary,
     corrections: await readOptionalFile(root, abs(dirs.corrections)),
     editorialLock: await readOptionalFile(root, abs(dirs.editorialLock)),
-    ...options,
-  });
+  };
 }
 
 /** A content file that a corpus may do without: empty when it does not exist. */

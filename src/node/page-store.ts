@@ -1,9 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { basePath } from '../config.ts';
-import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
-import { entryTypeLabels } from '../site/format.ts';
-import { corpusPageRenderer, type CorpusPageRenderer } from '../markdown/render-page.ts';
+import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { mentionPages } from '../site/page-model.ts';
 
@@ -17,16 +14,9 @@ export function preparePageStore(dir: string): void {
   mkdirSync(join(dir, 'documents'), { recursive: true });
 }
 
-/**
- * Stores a document's text, rendered from the tree the corpus check parsed,
- * with the renderer made once from the glossary (for the paragraphs' search titles).
- */
-export function documentWriter(dir: string): NonNullable<CorpusFiles['onParsed']> {
-  let render: CorpusPageRenderer | undefined;
-  return (document, tree, { entries, claims }) => {
-    render ??= corpusPageRenderer({ base: basePath, typeLabels: new Map(entries.map((entry) => [entry.id, entryTypeLabels[entry.meta.type].plural])) });
-    writeFileSync(join(dir, 'documents', `${document.slug}.html`), render.tree(tree, { claims }));
-  };
+/** Stores a document's rendered text, for its page to read. */
+export function documentWriter(dir: string): (slug: string, html: string) => void {
+  return (slug, html) => writeFileSync(join(dir, 'documents', `${slug}.html`), html);
 }
 
 export function writeMentionPages(dir: string, model: CorpusModel): void {
