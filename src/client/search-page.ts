@@ -82,14 +82,14 @@ export async function enableSearchPage(): Promise<void> {
       suggestions.replaceChildren();
       more.hidden = true;
       status.textContent = 'Type to search the documents and the glossary.';
-      if (panel.open) showFilters(await (await engine()).search(null, { filters: pagefindFilters() }));
+      if (panel.open) await showFilters(await (await engine()).search(null, { filters: pagefindFilters() }));
       return;
     }
     const pagefind = await engine();
     list.setAttribute('aria-busy', 'true');
     const search = await pagefind.debouncedSearch(query || null, { filters: pagefindFilters() }, 120);
     if (!search) return;
-    showFilters(search);
+    await showFilters(search);
     let offset = 0;
     pending = async () => {
       const pages = await Promise.all(search.results.slice(offset, offset + pageSize).map((result) => result.data()));
@@ -110,10 +110,14 @@ export async function enableSearchPage(): Promise<void> {
     }
   };
 
-  /** Checkboxes once the filters' values are known, then their counts for each search. */
-  const showFilters = (search: PagefindSearch | null) => {
-    if (!search || !panel.open) return;
-    if (!filtersBox.hasChildNodes()) renderFilters(filtersBox, search.totalFilters, state);
+  /** The checkboxes, once, with every value of each filter; then their counts for each search. */
+  const showFilters = async (search: PagefindSearch) => {
+    if (!panel.open) return;
+    if (!filtersBox.hasChildNodes()) {
+      // A search for no words and no values matches every page: its counts list every value, not only those the query finds.
+      const everything = await (await engine()).search(null, { filters: pagefindFilters() });
+      renderFilters(filtersBox, everything.filters, state);
+    }
     updateCounts(filtersBox, search.filters);
   };
 
@@ -163,8 +167,7 @@ export async function enableSearchPage(): Promise<void> {
     items[0]?.querySelector('a')?.focus();
   });
   state = { ...state, query: input.value.trim() };
-  if (state.query || Object.keys(state.filters).length > 0) await run();
-  else status.textContent = 'Type to search the documents and the glossary.';
+  await run();
 }
 
 function renderFilters(box: HTMLElement, all: FilterCounts, state: SearchState): void {

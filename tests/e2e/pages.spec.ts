@@ -1,6 +1,8 @@
 import { expect, fixturePages, test } from './site.ts';
 
 test('the build has a home page, every document, the glossary, the moved document and a 404 page', ({ site }) => {
+  // The gates visit the fixture site's pages on both fixture builds: they must be the same.
+  expect(site.pages()).toEqual(fixturePages);
   expect(site.pages()).toEqual(
     expect.arrayContaining([
       '/',

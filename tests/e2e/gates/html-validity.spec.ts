@@ -16,7 +16,8 @@ test('every built page is valid HTML', async ({ site }) => {
   expect(found).toEqual([]);
 });
 
-test('the gate fails on invalid HTML', async () => {
+test('the gate fails on invalid HTML', async ({ site }) => {
+  test.skip(site.name !== 'fixture', 'a proof of the gate itself, made once');
   const found = (await errors(readFileSync('tests/fixtures/gates/invalid.html', 'utf8'), 'invalid.html')).map((line) => line.split(' ')[1]);
   expect(found).toEqual(expect.arrayContaining(['close-order:', 'no-dup-id:', 'element-permitted-content:']));
 });

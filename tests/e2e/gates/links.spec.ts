@@ -38,7 +38,8 @@ test('every URL in the anchor lock still resolves, directly or through its recor
   expect(unresolved).toEqual([]);
 });
 
-test('the gate fails on a site with a missing page and a missing anchor', async () => {
+test('the gate fails on a site with a missing page and a missing anchor', async ({ site }) => {
+  test.skip(site.name !== 'fixture', 'a proof of the gate itself, made once');
   const { broken } = await crawl('tests/fixtures/gates/broken-site');
   expect(broken.some((link) => link.includes('/documents/missing/'))).toBe(true);
   expect(broken.some((link) => link.includes('#p9'))).toBe(true);
