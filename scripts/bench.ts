@@ -2,20 +2,22 @@
  * The benchmark: builds synthetic corpora of N documents with the real build
  * (same config, plugins, checks and search index) and prints, per N, the
  * build time by stage, pages per second, peak memory, output and index sizes,
- * the bytes a browser fetches for a first and a second search, and the
- * gzipped weight of each kind of page. Results also go to bench-results/.
+ * the time of a second build after one note is edited, what a browser fetches
+ * and how long it waits for the search page to show the results of a rare and
+ * of a common query, and the gzipped weight of each kind of page. Results
+ * also go to bench-results/.
  *
  *   npm run bench                      # N = 10, 100, 1000, 5000
  *   npm run bench -- --quick           # N = 10, 100
  *   npm run bench -- --sizes 250,2000  # any N
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, type SyntheticCorpus } from './bench/generate-corpus.ts';
-import { directorySize, measureInBrowser, treeRss, type BrowserFigures } from './bench/measure.ts';
+import { directorySize, measureInBrowser, treeRss, type BrowserFigures, type SearchFigures } from './bench/measure.ts';
 
 interface BuildFigures {
   totalMs: number;
@@ -37,7 +39,18 @@ interface BuildFigures {
 export interface BenchResult {
   corpus: SyntheticCorpus;
   build: BuildFigures;
+  /** `npm run build` again, into the same output, after one note of one document is edited: whatever the build reuses today. */
+  rebuild: BuildFigures;
   browser: BrowserFigures;
+}
+
+/** Edits the first note of a generated document, as an editor correcting one note would. */
+async function editOneNote(content: string): Promise<void> {
+  const file = join(content, 'corpus', 'document-1.mdx');
+  const text = await readFile(file, 'utf8');
+  const edited = text.replace(']: An editorial note', ']: A corrected editorial note');
+  if (edited === text) throw new Error(`${file} has no note to edit: the generator changed; edit another line for the rebuild.`);
+  await writeFile(file, edited);
 }
 
 /** Runs one step of the build, sampling the resident memory of its process tree. */
@@ -103,8 +116,11 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
       const corpus = await generateCorpus(join(dir, 'content'), size);
       log(`N = ${size}: building ${corpus.documents} documents, ${corpus.entries} entries, ${corpus.mentions} mentions…`);
       const figures = await build(join(dir, 'content'), join(dir, 'dist'));
+      log(`N = ${size}: editing one note and building again…`);
+      await editOneNote(join(dir, 'content'));
+      const rebuild = await build(join(dir, 'content'), join(dir, 'dist'));
       log(`N = ${size}: measuring in the browser…`);
-      const browser = await measureInBrowser(join(dir, 'dist'), corpus.rareNames, {
+      const browser = await measureInBrowser(join(dir, 'dist'), corpus.queries, {
         home: '/',
         document: '/documents/document-1/',
         glossary: '/glossary/entry-1/',
@@ -113,7 +129,7 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
         map: '/map/',
         network: '/network/',
       });
-      results.push({ corpus, build: figures, browser });
+      results.push({ corpus, build: figures, rebuild, browser });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -124,12 +140,13 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const searched = (figures: SearchFigures) => `${kb(figures.bytes)}, ${s(figures.ms)} (${figures.results})`;
 const weight = (page?: { html: number; css: number; js: number }) => (page ? `${kb(page.html + page.css + page.js)} (${kb(page.html)} + ${kb(page.css)} + ${kb(page.js)})` : '');
 
 export function table(results: readonly BenchResult[]): string {
   const rows = [
-    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', '1st query', '2nd query', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page', 'views (data + pages)', 'timeline page', 'map page', 'network page'],
-    ...results.map(({ corpus, build: b, browser }) => [
+    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', 'rebuild, one note edited', 'search page', 'rare word: page load to results (results)', 'common name', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page', 'views (data + pages)', 'timeline page', 'map page', 'network page'],
+    ...results.map(({ corpus, build: b, rebuild, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
       String(corpus.mentions),
@@ -146,8 +163,10 @@ export function table(results: readonly BenchResult[]): string {
       mb(b.peakSearchIndexRssBytes),
       mb(b.distBytes),
       mb(b.searchIndexBytes),
-      kb(browser.firstQuery),
-      kb(browser.secondQuery),
+      s(rebuild.totalMs),
+      kb(browser.searchPage),
+      searched(browser.rare),
+      searched(browser.common),
       weight(browser.pages.document),
       weight(browser.pages.glossary),
       weight(browser.pages.home),

@@ -19,8 +19,8 @@ export interface SyntheticCorpus {
   mentions: number;
   notes: number;
   claims: number;
-  /** Two names mentioned exactly once in the corpus, for measuring a search for a rare name. */
-  rareNames: [string, string];
+  /** What the benchmark searches for: a word that occurs in exactly one document, and the most mentioned entry's name. */
+  queries: { rare: string; common: string };
 }
 
 /** mulberry32: small, fast and good enough to shape test data. */
@@ -37,6 +37,8 @@ function random(seed: number): () => number {
 
 const syllables = ['ka', 'lo', 'mi', 'ran', 'tes', 'vo', 'dur', 'ne', 'sha', 'pel', 'gri', 'ont', 'ba', 'zu', 'fer', 'lin', 'qua', 'ris', 'tam', 'eld'];
 const functionWords = ['the', 'of', 'and', 'to', 'in', 'that', 'was', 'said', 'on', 'for', 'with', 'as', 'by', 'its', 'from', 'at', 'had', 'were', 'which', 'after'];
+/** Letters that none of the syllables has: a word made of them occurs nowhere else. */
+const rareWord = 'wyxcojwy';
 const types = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
 
 function word(next: () => number, parts: number): string {
@@ -138,6 +140,10 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
         source.push('with', entry.name);
         page.push('with', `<Mention entry="${entry.id}">${entry.name}</Mention>`);
         mentions += 1;
+        if (index === 1) {
+          source.push('and', rareWord);
+          page.push('and', rareWord);
+        }
       }
       words += source.length;
       let pageText = `${capitalise(page.join(' '))}.`;
@@ -174,5 +180,5 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
       );
     }
   }
-  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, claims, rareNames: [rare[0].name, rare[1].name] };
+  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, claims, queries: { rare: rareWord, common: entries[0]!.name } };
 }

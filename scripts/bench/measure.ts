@@ -89,19 +89,29 @@ export interface PageWeight {
   js: number;
 }
 
+/** A search through the search page, as a reader makes it: from loading `/search/?q=…` to the results shown. */
+export interface SearchFigures {
+  /** Bytes transferred (headers and encoded bodies) for everything the page fetched, from an empty cache. */
+  bytes: number;
+  ms: number;
+  /** Results the page listed. */
+  results: number;
+}
+
 export interface BrowserFigures {
-  /** Bytes fetched by a first search for a rare name, and by a second one after it. */
-  firstQuery: number;
-  secondQuery: number;
+  /** Bytes transferred by the search page loaded without a query, from an empty cache, once the network is idle. */
+  searchPage: number;
+  /** A word that occurs in one document only, and the most mentioned name. */
+  rare: SearchFigures;
+  common: SearchFigures;
   /** Gzipped bytes of what each kind of page loads before any interaction. */
   pages: Record<string, PageWeight>;
 }
 
 /** Counts the bytes transferred (headers and encoded bodies) for every response a page receives while `act` runs. */
-async function fetched(page: Page, act: () => Promise<void>, filter: (url: string) => boolean = () => true): Promise<number> {
+async function fetched(page: Page, act: () => Promise<void>): Promise<number> {
   let bytes = 0;
   const count = async (response: import('@playwright/test').Response) => {
-    if (!filter(response.url())) return;
     await response.finished();
     const sizes = await response.request().sizes();
     bytes += sizes.responseBodySize + sizes.responseHeadersSize;
@@ -137,26 +147,31 @@ export function pageWeight(dist: string, path: string): PageWeight {
   return { html: gzipSync(html).length, css, js: [...scripts].reduce((sum, src) => sum + gz(src), 0) };
 }
 
-export async function measureInBrowser(dist: string, rareNames: readonly [string, string], samplePages: Record<string, string>): Promise<BrowserFigures> {
+export async function measureInBrowser(dist: string, queries: { rare: string; common: string }, samplePages: Record<string, string>): Promise<BrowserFigures> {
   const server = await serve(dist);
   const browser = await chromium.launch(chromiumPath ? { executablePath: chromiumPath, args: chromiumFlags } : {});
+  // Each measurement in a context of its own: an empty cache, as a first visit.
+  const freshPage = async () => (await browser.newContext()).newPage();
   try {
     const pages = Object.fromEntries(Object.entries(samplePages).map(([kind, path]) => [kind, pageWeight(dist, path)]));
-    const queryPage = await browser.newPage();
-    // A string, not a function: test runners rewrite `import()` in functions, and this runs in the page.
-    const search = (name: string) =>
-      queryPage.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        await pagefind.init();
-        const found = await pagefind.search(${JSON.stringify(name)});
-        await Promise.all(found.results.slice(0, 5).map((result) => result.data()));
-        return found.results.length;
-      })()`);
-    const isIndex = (url: string) => url.includes('/pagefind/');
-    await queryPage.goto(`${server.url}/glossary/`, { waitUntil: 'networkidle' });
-    const firstQuery = await fetched(queryPage, async () => void (await search(rareNames[0])), isIndex);
-    const secondQuery = await fetched(queryPage, async () => void (await search(rareNames[1])), isIndex);
-    return { firstQuery, secondQuery, pages };
+    const emptyPage = await freshPage();
+    const searchPage = await fetched(emptyPage, async () => void (await emptyPage.goto(`${server.url}/search/`, { waitUntil: 'networkidle' })));
+    const search = async (query: string): Promise<SearchFigures> => {
+      const page = await freshPage();
+      let ms = 0;
+      const bytes = await fetched(page, async () => {
+        const started = performance.now();
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+        await page.locator('#search-status').filter({ hasText: /for “|No results/u }).waitFor({ timeout: 120_000 });
+        await page.locator('#search-results:not([aria-busy])').waitFor({ state: 'attached' });
+        ms = performance.now() - started;
+      });
+      const results = await page.locator('#search-results > li').count();
+      return { bytes, ms, results };
+    };
+    const rare = await search(queries.rare);
+    const common = await search(queries.common);
+    return { searchPage, rare, common, pages };
   } finally {
     await browser.close();
     server.close();
