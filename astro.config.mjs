@@ -1,13 +1,19 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
+
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { fileURLToPath } from 'node:url';
 import { basePath, siteUrl } from './src/config.ts';
 import { corpus } from './src/integration/corpus.ts';
+import { publishing } from './src/integration/publishing.ts';
 import { footnoteOptions } from './src/markdown/pipeline.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
+import rehypeSearchIgnore from './src/markdown/rehype-search-ignore.ts';
+
+const published = publishing();
 
 export default defineConfig({
   site: siteUrl,
@@ -21,14 +27,22 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeBaseLinks, { base: basePath }]],
+      rehypePlugins: [rehypeSearchIgnore, [rehypeBaseLinks, { base: basePath }]],
       remarkRehype: footnoteOptions,
     }),
     // The corpus has no code; Shiki's inline styles would need 'unsafe-inline' under the CSP.
     syntaxHighlight: false,
   },
-  integrations: [corpus(), mdx()],
+  // After the build, `publishing` writes _headers from the pages' policy and tells the sitemap which pages ask not to be indexed;
+  // it must come before the sitemap, whose hooks run after its own. The sitemap's URLs carry the base path of SITE_URL.
+  integrations: [
+    corpus(),
+    mdx(),
+    published.integration,
+    sitemap({ filter: published.inSitemap, namespaces: { news: false, xhtml: false, image: false, video: false } }),
+  ],
   // Every page gets this policy as a <meta> tag; Astro adds hashes for what it bundles. Pagefind needs WebAssembly.
+  // _headers sends the same policy with frame-ancestors, which a <meta> tag cannot carry (src/site/security-headers.ts).
   security: {
     csp: {
       directives: [

@@ -14,6 +14,11 @@ declare module '*.csl?raw' {
   export default style;
 }
 
+declare module '*.cff?raw' {
+  const citationFile: string;
+  export default citationFile;
+}
+
 declare module '*/rehype-citation/dist/node/styles/mla.js' {
   const style: string;
   export default style;

@@ -4,6 +4,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { ClaimReference } from '../corpus/model.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
 import rehypeClaimMarkers from './rehype-claim-markers.ts';
+import rehypeSearchIgnore from './rehype-search-ignore.ts';
 import rehypeSidenotes from './rehype-sidenotes.ts';
 import remarkDebris from './remark-debris.ts';
 import remarkMentions from './remark-mentions.ts';
@@ -37,7 +38,7 @@ export interface PipelineOptions {
 export function annotationPipeline({ base, typeLabels }: PipelineOptions) {
   return {
     remarkPlugins: [remarkGfm, [remarkParagraphAnchors, { typeLabels }], remarkDebris, remarkMentions] as RemarkPlugins,
-    rehypePlugins: [rehypeSidenotes, rehypeClaimMarkers, [rehypeBaseLinks, { base }]] as RehypePlugins,
+    rehypePlugins: [rehypeSidenotes, rehypeClaimMarkers, rehypeSearchIgnore, [rehypeBaseLinks, { base }]] as RehypePlugins,
     remarkRehype: footnoteOptions,
   };
 }
