@@ -43,7 +43,7 @@ function boxOf(x: number, y: number, anchor: Anchor, width: number, fontSize: nu
 
 /** A rough width of `text` in a sans-serif face: enough to keep labels apart. */
 export function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.56;
+  return text.length * fontSize * 0.6;
 }
 
 export function placeLabels(marks: readonly Mark[], frame: { width: number; height: number; fontSize: number }): Map<string, PlacedLabel> {
