@@ -82,7 +82,7 @@ describe('a claim page’s JSON-LD', () => {
   });
 
   it('describes the claim by its claimant, date, first and every appearance, and reviews it only as recorded', () => {
-    const data = claimJsonLd(view, site) as { '@graph': Record<string, unknown>[] };
+    const data = claimJsonLd(view, site) as unknown as { '@graph': Record<string, unknown>[] };
     const [node, review] = data['@graph'];
     expect(node).toMatchObject({
       '@type': 'Claim',
