@@ -1,7 +1,6 @@
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import type { Options as RemarkRehypeOptions } from 'remark-rehype';
-import type { ClaimReference } from '../corpus/model.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
 import rehypeClaimMarkers from './rehype-claim-markers.ts';
 import rehypeSearchIgnore from './rehype-search-ignore.ts';
@@ -17,12 +16,6 @@ export const footnoteOptions = {
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: { className: ['footnotes-heading'] },
 } satisfies RemarkRehypeOptions;
-
-/** What the pipeline knows of the one page it renders (the VFile's `data.page`), beside the page itself. */
-export interface PageData {
-  /** ¶ number → the claims that paragraph reports, marked in its notes column. */
-  claims?: ReadonlyMap<number, readonly ClaimReference[]>;
-}
 
 export interface PipelineOptions {
   /** The base path the site is served from (src/config.ts). */

@@ -2,7 +2,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { claimPath, paragraphAnchor } from '../routes.ts';
-import type { PageData } from './pipeline.ts';
+import type { PageData } from './page-data.ts';
 
 /** How much of a claim's statement a marker shows. */
 const markerLength = 90;

@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { annotationPipeline, type PageData, type PipelineOptions } from './pipeline.ts';
+import type { PageData } from './page-data.ts';
+import { annotationPipeline, type PipelineOptions } from './pipeline.ts';
 
 /**
  * Renders a corpus page to HTML with the site's annotation pipeline. Corpus
