@@ -239,7 +239,7 @@ function loadDocument(file: ContentFile, inputs: DocumentInputs, problems: Probl
     );
     return undefined;
   }
-  let tree;
+  let tree: Root;
   try {
     tree = parseMdx(file.text);
   } catch (error) {
@@ -325,7 +325,7 @@ function footnoteProblems(
     if (closest) suggested.add(closest);
     problems.push({
       line: block.line,
-      message: `¶ ${block.number} refers to footnote [^${label}], which is not defined${closest ? `; did you mean [^${closest}], defined on line ${line}?` : ': add its definition, [^' + label + ']: …, at the end of the page'}`,
+      message: `¶ ${block.number} refers to footnote [^${label}], which is not defined${closest ? `; did you mean [^${closest}], defined on line ${line}?` : `: add its definition, [^${label}]: …, at the end of the page`}`,
     });
   }
   const firstDefinition = new Map<string, number>();
