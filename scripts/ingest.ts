@@ -9,11 +9,12 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentFile } from '../src/corpus/model.ts';
-import { planIngest, planUpdate, type ExistingContent, type FileWrite, type Plan } from '../src/ingest/plan.ts';
+import { planIngest, planPublish, planUpdate, type ExistingContent, type FileWrite, type Plan } from '../src/ingest/plan.ts';
 
 const usage = `Usage:
   npm run ingest -- <file.txt> --title "Headline" --publisher "Outlet" --date YYYY-MM-DD [options]
   npm run ingest -- --update <slug | path of the page>
+  npm run ingest -- --publish <slug | path of the page>
 
   --title, --publisher, --date   required: the headline as published, the outlet, the publication date
   --author NAME                  once per author
@@ -23,6 +24,7 @@ const usage = `Usage:
   --language TAG                 BCP 47 language tag (default: en)
   --slug SLUG                    the page's permanent URL (default: derived from the title)
   --update SLUG|PATH             re-link an existing page, keeping every annotation and note
+  --publish SLUG|PATH            remove draft: true from a page whose review list is empty
   --content DIR                  the content directory (default: $CORPUS_CONTENT or "content")`;
 
 const metadataFlags = ['title', 'publisher', 'author', 'date', 'date-note', 'url', 'received-from', 'language', 'slug'] as const;
@@ -50,6 +52,7 @@ async function main(args: string[]): Promise<void> {
         language: { type: 'string' },
         slug: { type: 'string' },
         update: { type: 'string' },
+        publish: { type: 'string' },
         content: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -66,21 +69,34 @@ async function main(args: string[]): Promise<void> {
 
   let plan: Plan;
   let update = false;
-  if (values.update !== undefined) {
-    if (positionals.length > 0) throw new UsageError(`--update re-links an existing page and takes no text file (got ${positionals.join(' ')})`);
-    const given = metadataFlags.filter((flag) => values[flag] !== undefined);
-    if (given.length > 0) throw new UsageError(`--update keeps the page's front matter as the editors left it: edit it in the page, not with ${given.map((flag) => `--${flag}`).join(', ')}`);
-    const pagePath = /\.mdx$|\//u.test(values.update) ? values.update : join(contentDir, 'corpus', `${values.update}.mdx`);
+  if (values.update !== undefined && values.publish !== undefined) throw new UsageError('pass --update or --publish, not both: re-link first, then publish');
+  const existingPage = values.update ?? values.publish;
+  if (existingPage !== undefined) {
+    const flag = values.update !== undefined ? '--update' : '--publish';
+    if (positionals.length > 0)
+      throw new UsageError(`${flag} ${flag === '--update' ? 're-links' : 'publishes'} an existing page and takes no text file (got ${positionals.join(' ')})`);
+    const given = metadataFlags.filter((name) => values[name] !== undefined);
+    if (given.length > 0)
+      throw new UsageError(
+        `${flag} keeps the page's front matter as the editors left it: edit it in the page, not with ${given.map((name) => `--${name}`).join(', ')}`,
+      );
+    const pagePath = /\.mdx$|\//u.test(existingPage) ? existingPage : join(contentDir, 'corpus', `${existingPage}.mdx`);
     const pageText = await readFile(pagePath, 'utf8').catch(() => {
-      throw new StopError(`${pagePath}: no such page: --update takes the slug (e.g. my-article) or the path of an existing page in ${join(contentDir, 'corpus')}`);
+      throw new StopError(
+        `${pagePath}: no such page: ${flag} takes the slug (e.g. my-article) or the path of an existing page in ${join(contentDir, 'corpus')}`,
+      );
     });
-    plan = planUpdate({ pagePath, pageText }, await readContent(contentDir));
+    plan =
+      values.update !== undefined
+        ? planUpdate({ pagePath, pageText }, await readContent(contentDir))
+        : planPublish({ pagePath, pageText }, await readContent(contentDir));
     update = true;
   } else {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'pass the text file to ingest' : `pass one text file at a time (got ${positionals.length})`);
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'pass the text file to ingest' : `pass one text file at a time (got ${positionals.length})`);
     const input = positionals[0] ?? '';
     const bytes = await readFile(input).catch((error: NodeJS.ErrnoException) => {
-      throw new StopError(`${input}: cannot read the file (${error.code ?? error.message})`);
+      throw new StopError(`${input}: ${unreadable(error)}`);
     });
     plan = planIngest(
       {
@@ -113,9 +129,20 @@ async function main(args: string[]): Promise<void> {
   process.stdout.write(plan.report);
 }
 
+/** Why the input file cannot be read, in words, with what to do. */
+function unreadable(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOENT') return `no such file (looked in ${process.cwd()}): check the path, or pass it relative to the project folder`;
+  if (error.code === 'EISDIR') return 'is a folder, not a file: pass the text file of the article';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return "cannot be read: permission denied (check the file's permissions)";
+  return `cannot read the file (${error.message})`;
+}
+
 /** Reads what the checks need from the content directory. */
 async function readContent(dir: string): Promise<ExistingContent> {
-  const isDir = await stat(dir).then((info) => info.isDirectory(), () => false);
+  const isDir = await stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
   if (!isDir) throw new StopError(`${dir}: no content directory here: pass --content <dir> or set CORPUS_CONTENT`);
   const list = async (sub: string, extension: string) =>
     (await readdir(join(dir, sub)).catch(() => [] as string[])).filter((name) => name.endsWith(extension)).sort();

@@ -16,6 +16,13 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail(1, `the file is not UTF-8 but UTF-16 (it starts with the byte-order mark ${hex(bytes[0])} ${hex(bytes[1])}): convert it first, e.g. \`iconv -f UTF-16 -t UTF-8 in.txt > out.txt\``);
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) {
+    return fail(
+      1,
+      `the file is not UTF-8 but looks like UTF-16 ${utf16 === 'LE' ? 'little' : 'big'}-endian without a byte-order mark (every other byte is NUL): convert it first, e.g. \`iconv -f UTF-16${utf16} -t UTF-8 in.txt > out.txt\``,
+    );
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) return fail(lineOfByte(bytes, nul), `the file is binary data, not text (NUL byte at offset ${nul}): pass the article as a plain UTF-8 text file`);
   let text: string;
@@ -59,6 +66,25 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     index += length;
   }
   return -1;
+}
+
+/**
+ * 'LE' or 'BE' when the bytes have the NUL pattern of UTF-16 text without a
+ * byte-order mark: Latin text in UTF-16 has a NUL in most odd bytes (LE) or
+ * most even bytes (BE), and almost none in the others; binary data does not.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'LE' | 'BE' | undefined {
+  if (bytes.length < 4) return undefined;
+  const pairs = Math.floor(bytes.length / 2);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let index = 0; index < pairs * 2; index += 2) {
+    if (bytes[index] === 0) evenNul += 1;
+    if (bytes[index + 1] === 0) oddNul += 1;
+  }
+  if (oddNul >= pairs * 0.5 && evenNul <= pairs * 0.05) return 'LE';
+  if (evenNul >= pairs * 0.5 && oddNul <= pairs * 0.05) return 'BE';
+  return undefined;
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {

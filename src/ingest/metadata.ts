@@ -45,7 +45,18 @@ export function slugFromTitle(title: string, maxLength = 60): string {
   return slug.slice(0, maxLength).replace(/-+$/u, '');
 }
 
-export type MetaResult = { ok: true; meta: DocumentMeta; slug: string } | { ok: false; errors: string[] };
+export type MetaResult = { ok: true; meta: DocumentMeta; slug: string; warnings: string[] } | { ok: false; errors: string[] };
+
+/** A title longer than this is more likely a paragraph pasted by mistake than a headline. */
+export const longTitle = 300;
+
+/** A web address given without its scheme ("www.example.com/x"), or undefined. */
+function schemeError(flag: string, value: string | undefined): string | undefined {
+  // Only what looks like a host name and path: anything else gets the schema's message.
+  if (value === undefined || !/^(?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?::\d+)?(?:[/?#]\S*)?$/u.test(value)) return undefined;
+  const suggestion = /^\/\//u.test(value) ? `https:${value}` : `https://${value}`;
+  return `${flag} "${value}" has no scheme: write the address in full, e.g. ${flag} ${suggestion}`;
+}
 
 /** Validates the command-line metadata and turns it into front matter, naming the flag to fix in every message. */
 export function buildMeta(options: IngestOptions, sourceSha256: string): MetaResult {
@@ -60,6 +71,13 @@ export function buildMeta(options: IngestOptions, sourceSha256: string): MetaRes
   const errors: string[] = [];
   const title = given(options.title) ?? '';
   const date = given(options.date) ?? '';
+  for (const [flag, value] of [
+    ['--url', given(options.url)],
+    ['--received-from', given(options.receivedFrom)],
+  ] as const) {
+    const error = schemeError(flag, value);
+    if (error) errors.push(error);
+  }
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) errors.push(`--date must be a date written YYYY-MM-DD, such as 2023-06-20 (got "${date}")`);
   const slug = given(options.slug) ?? slugFromTitle(title);
   if (!slug) errors.push(`cannot derive a URL slug from the title "${title}": pass one with --slug, e.g. --slug my-article`);
@@ -89,7 +107,13 @@ export function buildMeta(options: IngestOptions, sourceSha256: string): MetaRes
       }),
     };
   }
-  return { ok: true, meta: result.data, slug };
+  const warnings =
+    title.length > longTitle
+      ? [
+          `--title is ${title.length} characters long, more than a headline usually is (${longTitle}): check that it is the headline and not a paragraph; the slug was cut at a word to "${slug}"`,
+        ]
+      : [];
+  return { ok: true, meta: result.data, slug, warnings };
 }
 
 /** Front matter in the field order of the README, omitting what is unknown. */
@@ -105,6 +129,8 @@ export function renderFrontmatter(meta: DocumentMeta): string {
     language: meta.language,
     source: meta.source,
     sha256: meta.sha256,
+    draft: meta.draft,
+    review: meta.review,
   };
   const defined = Object.fromEntries(Object.entries(ordered).filter(([, value]) => value !== undefined));
   return `---\n${stringify(defined, { lineWidth: 0 })}---\n`;

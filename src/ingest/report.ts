@@ -14,6 +14,10 @@ export interface IngestedFiles {
   sourcePath: string;
   pagePath: string;
   sha256: string;
+  /** Things the editor should know that did not stop the command. */
+  warnings: readonly string[];
+  /** The review list written into the draft's front matter. */
+  review: readonly string[];
 }
 
 /** The report on a new document: the two files written, then what linking did to the draft. */
@@ -21,8 +25,10 @@ export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: r
   return lines([
     `Ingested ${files.input} as "${files.title}":`,
     `  ${files.sourcePath}  the verbatim source, ${blocks.length} paragraphs, SHA-256 ${files.sha256}`,
-    `  ${files.pagePath}  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock`,
+    `  ${files.pagePath}  the draft page (draft: true): read it against the source, add notes and <Debris>, check the review list, then run npm run ingest -- --publish ${files.pagePath}`,
+    ...files.warnings.map((warning) => `Warning: ${warning}`),
     '',
+    ...reviewReport(files.review),
     ...linkingReport('Mentions marked', linked, blocks),
   ]);
 }
@@ -47,6 +53,11 @@ function linkingReport(heading: string, linked: LinkResult, blocks: readonly Mar
     '',
     ...candidateReport(findCandidates(blocks)),
   ];
+}
+
+function reviewReport(review: readonly string[]): string[] {
+  if (review.length === 0) return ['To review: nothing (the review list is empty).', ''];
+  return [`To review (the page's review list: check each item, then delete it from the list): ${review.length}`, ...review.map((item) => `  - ${item}`), ''];
 }
 
 function mentionReport(heading: string, mentions: readonly LinkedMention[]): string[] {

@@ -21,6 +21,8 @@ const nameConnectors = new Set(['of', 'the', 'for', 'de', 'e', 'del', 'der', 'va
 export interface MarkedText {
   text: string;
   mentions: readonly { start: number; end: number }[];
+  /** Inside `<Debris>`: not part of the article, so no source of candidates. */
+  debris?: boolean;
 }
 
 interface Token {
@@ -30,13 +32,15 @@ interface Token {
 }
 
 /**
- * Capitalised multi-word names and acronyms that no mention covers, counted:
+ * Capitalised multi-word names and acronyms that no mention covers, outside
+ * debris, counted:
  * candidates for new glossary entries or aliases. A capitalised common word
  * that opens a sentence ("The", "However") is not part of a name.
  */
 export function findCandidates(blocks: readonly MarkedText[]): Candidate[] {
   const counts = new Map<string, number>();
   for (const block of blocks) {
+    if (block.debris) continue;
     for (const name of candidatesIn(block.text, block.mentions)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts]

@@ -64,7 +64,9 @@ function runIngestAsync(args: string[]): Promise<Run> {
 /** A hash of every file's path and bytes under `dir`: equal before and after means nothing was written. */
 function fingerprint(dir: string): string {
   const hash = createHash('sha256');
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) =>
+    join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
+  )) {
     hash.update(join(entry.parentPath, entry.name));
     if (entry.isFile()) hash.update(readFileSync(join(entry.parentPath, entry.name)));
   }
@@ -101,15 +103,36 @@ describe('npm run ingest refuses bad input with a clear message and writes nothi
   const required = ['--title', 'A headline', '--publisher', 'An Outlet', '--date', '2023-06-21'];
   const cases: { name: string; args: (content: string) => string[]; message: RegExp }[] = [
     { name: 'an empty file', args: () => [`${fixtures}/bad/empty.txt`, ...required], message: /bad\/empty\.txt: the file is empty: / },
-    { name: 'a file of white space only', args: () => [`${fixtures}/bad/blank.txt`, ...required], message: /bad\/blank\.txt: the file is empty \(nothing but white space\)/ },
-    { name: 'a file that is not UTF-8', args: () => [`${fixtures}/bad/latin1.txt`, ...required], message: /bad\/latin1\.txt:1: the file is not UTF-8 \(byte 0xe9 at offset 3 is not valid UTF-8\): convert it/ },
-    { name: 'a UTF-16 file (bytes 0xff 0xfe)', args: () => [`${fixtures}/bad/utf16.txt`, ...required], message: /bad\/utf16\.txt:1: the file is not UTF-8 but UTF-16 \(it starts with the byte-order mark 0xff 0xfe\)/ },
-    { name: 'binary data with NUL bytes', args: () => [`${fixtures}/bad/binary.bin`, ...required], message: /bad\/binary\.bin:3: the file is binary data, not text \(NUL byte at offset 8\)/ },
-    { name: 'binary data of control characters', args: () => [`${fixtures}/bad/controls.txt`, ...required], message: /bad\/controls\.txt: the file looks like binary data, not text \(10 control characters in 24\)/ },
+    {
+      name: 'a file of white space only',
+      args: () => [`${fixtures}/bad/blank.txt`, ...required],
+      message: /bad\/blank\.txt: the file is empty \(nothing but white space\)/,
+    },
+    {
+      name: 'a file that is not UTF-8',
+      args: () => [`${fixtures}/bad/latin1.txt`, ...required],
+      message: /bad\/latin1\.txt:1: the file is not UTF-8 \(byte 0xe9 at offset 3 is not valid UTF-8\): convert it/,
+    },
+    {
+      name: 'a UTF-16 file (bytes 0xff 0xfe)',
+      args: () => [`${fixtures}/bad/utf16.txt`, ...required],
+      message: /bad\/utf16\.txt:1: the file is not UTF-8 but UTF-16 \(it starts with the byte-order mark 0xff 0xfe\)/,
+    },
+    {
+      name: 'binary data with NUL bytes',
+      args: () => [`${fixtures}/bad/binary.bin`, ...required],
+      message: /bad\/binary\.bin:3: the file is binary data, not text \(NUL byte at offset 8\)/,
+    },
+    {
+      name: 'binary data of control characters',
+      args: () => [`${fixtures}/bad/controls.txt`, ...required],
+      message: /bad\/controls\.txt: the file looks like binary data, not text \(10 control characters in 24\)/,
+    },
     {
       name: 'a duplicate of a source already in the corpus',
       args: () => ['content/sources/us-state-department-reacts.txt', ...required, '--slug', 'another-slug'],
-      message: /content\/sources\/us-state-department-reacts\.txt is a duplicate of .*\/content\/sources\/us-state-department-reacts\.txt \(identical bytes, SHA-256 b65442b5/,
+      message:
+        /content\/sources\/us-state-department-reacts\.txt is a duplicate of .*\/content\/sources\/us-state-department-reacts\.txt \(identical bytes, SHA-256 b65442b5/,
     },
     {
       name: 'the same text as a source in the corpus, with other line endings',
@@ -120,17 +143,55 @@ describe('npm run ingest refuses bad input with a clear message and writes nothi
       },
       message: /crlf\.txt has the same text as .*us-state-department-reacts\.txt, differing only in white space/,
     },
-    { name: 'a missing --title', args: () => [`${fixtures}/tricky.txt`, '--publisher', 'P', '--date', '2023-06-21'], message: /^missing --title: the page's front matter requires/m },
+    {
+      name: 'a missing --title',
+      args: () => [`${fixtures}/tricky.txt`, '--publisher', 'P', '--date', '2023-06-21'],
+      message: /^missing --title: the page's front matter requires/m,
+    },
     { name: 'a missing --publisher', args: () => [`${fixtures}/tricky.txt`, '--title', 'T', '--date', '2023-06-21'], message: /^missing --publisher: / },
     { name: 'a missing --date', args: () => [`${fixtures}/tricky.txt`, '--title', 'T', '--publisher', 'P'], message: /^missing --date: / },
-    { name: 'a date not written YYYY-MM-DD', args: () => [`${fixtures}/tricky.txt`, '--title', 'T', '--publisher', 'P', '--date', '21 June 2023'], message: /--date must be a date written YYYY-MM-DD/ },
+    {
+      name: 'a date not written YYYY-MM-DD',
+      args: () => [`${fixtures}/tricky.txt`, '--title', 'T', '--publisher', 'P', '--date', '21 June 2023'],
+      message: /--date must be a date written YYYY-MM-DD/,
+    },
     {
       name: 'an existing page without --update',
       args: () => [`${fixtures}/tricky.txt`, ...required, '--slug', 'us-state-department-reacts'],
-      message: /content\/corpus\/us-state-department-reacts\.mdx already exists: ingest never overwrites a page\. To re-link its mentions keeping the editors' work, run with --update us-state-department-reacts/,
+      message:
+        /content\/corpus\/us-state-department-reacts\.mdx already exists: ingest never overwrites a page\. To re-link its mentions keeping the editors' work, run with --update us-state-department-reacts/,
     },
-    { name: 'a text file with --update', args: () => [`${fixtures}/tricky.txt`, '--update', 'us-state-department-reacts'], message: /--update re-links an existing page and takes no text file/ },
-    { name: 'an --update of a page that does not exist', args: () => ['--update', 'no-such-page'], message: /corpus\/no-such-page\.mdx: no such page: --update takes the slug/ },
+    {
+      name: 'a text file with --update',
+      args: () => [`${fixtures}/tricky.txt`, '--update', 'us-state-department-reacts'],
+      message: /--update re-links an existing page and takes no text file/,
+    },
+    {
+      name: 'an --update of a page that does not exist',
+      args: () => ['--update', 'no-such-page'],
+      message: /corpus\/no-such-page\.mdx: no such page: --update takes the slug/,
+    },
+    {
+      name: 'a --publish of a page that does not exist',
+      args: () => ['--publish', 'no-such-page'],
+      message: /corpus\/no-such-page\.mdx: no such page: --publish takes the slug/,
+    },
+    {
+      name: 'a file that does not exist',
+      args: () => [`${fixtures}/no-such-file.txt`, ...required],
+      message: /^ingest: tests\/fixtures\/ingest\/no-such-file\.txt: no such file \(looked in .*\): check the path/m,
+    },
+    {
+      name: 'UTF-16 without a byte-order mark',
+      args: () => [`${fixtures}/bad/utf16-no-bom.txt`, ...required],
+      message:
+        /bad\/utf16-no-bom\.txt:1: the file is not UTF-8 but looks like UTF-16 little-endian without a byte-order mark \(every other byte is NUL\): convert it first, e\.g\. `iconv -f UTF-16LE -t UTF-8/,
+    },
+    {
+      name: 'a --url without its scheme',
+      args: () => [`${fixtures}/tricky.txt`, ...required, '--url', 'www.example.com/x'],
+      message: /--url "www\.example\.com\/x" has no scheme: write the address in full, e\.g\. --url https:\/\/www\.example\.com\/x/,
+    },
   ];
 
   it.concurrent.for(cases)('$name', async ({ args, message }, { expect }) => {
@@ -167,24 +228,33 @@ describe('npm run ingest writes a draft that passes the build', () => {
     const content = tempContent();
     const { status, stdout, stderr } = runIngest([
       `${fixtures}/tricky.txt`,
-      '--title', 'Tricky: a test of escaping',
-      '--publisher', 'Test Wire',
-      '--author', 'Ana Author',
-      '--author', 'Ben Writer',
-      '--date', '2024-01-02',
-      '--url', 'https://example.org/tricky',
-      '--content', content,
+      '--title',
+      'Tricky: a test of escaping',
+      '--publisher',
+      'Test Wire',
+      '--author',
+      'Ana Author',
+      '--author',
+      'Ben Writer',
+      '--date',
+      '2024-01-02',
+      '--url',
+      'https://example.org/tricky',
+      '--content',
+      content,
     ]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const slug = 'tricky-a-test-of-escaping';
     expect(readFileSync(join(content, 'sources', `${slug}.txt`))).toEqual(readFileSync(`${fixtures}/tricky.txt`));
     const page = readFileSync(join(content, 'corpus', `${slug}.mdx`), 'utf8');
-    expect(page).toMatch(/^---\ntitle: "Tricky: a test of escaping"\npublisher: Test Wire\nauthors:\n  - Ana Author\n  - Ben Writer\npublished: 2024-01-02\nurl: https:\/\/example.org\/tricky\nlanguage: en\nsource: tricky-a-test-of-escaping.txt\nsha256: [0-9a-f]{64}\n---\n\n1\\. Not a list: <Mention entry="mek">MEK<\/Mention>'s/u);
+    expect(page).toMatch(
+      /^---\ntitle: "Tricky: a test of escaping"\npublisher: Test Wire\nauthors:\n  - Ana Author\n  - Ben Writer\npublished: 2024-01-02\nurl: https:\/\/example.org\/tricky\nlanguage: en\nsource: tricky-a-test-of-escaping.txt\nsha256: [0-9a-f]{64}\ndraft: true\n---\n\n1\\. Not a list: <Mention entry="mek">MEK<\/Mention>'s/u,
+    );
     expect(stdout).toMatch(/Mentions marked: \d+, of \d+ entries\n(?:.*\n)*  mek +\d+\n/u);
     expect(stdout).toMatch(/Names and acronyms that match no glossary entry/u);
 
-    const { model, problems } = await loadCorpus('/', dirsUnder(content));
+    const { model, problems } = await loadCorpus('/', dirsUnder(content), { drafts: 'include' });
     expect(problems).toEqual([]);
     expect(model.documents.map((document) => document.slug)).toEqual([slug]);
   });
@@ -198,16 +268,21 @@ describe('npm run ingest writes a draft that passes the build', () => {
       const { meta } = document;
       const { status, stderr } = runIngest([
         join('content/sources', meta.source),
-        '--title', meta.title,
-        '--publisher', meta.publisher,
-        '--date', meta.published,
-        '--slug', slug,
+        '--title',
+        meta.title,
+        '--publisher',
+        meta.publisher,
+        '--date',
+        meta.published,
+        '--slug',
+        slug,
         ...meta.authors.flatMap((author) => ['--author', author]),
-        '--content', content,
+        '--content',
+        content,
       ]);
       expect(stderr).toBe('');
       expect(status).toBe(0);
-      const { model, problems } = await loadCorpus('/', dirsUnder(content));
+      const { model, problems } = await loadCorpus('/', dirsUnder(content), { drafts: 'include' });
       expect(problems).toEqual([]);
 
       const wanted = [...linkedPairs(published, slug).values()];
@@ -218,7 +293,69 @@ describe('npm run ingest writes a draft that passes the build', () => {
   );
 });
 
-describe('npm run ingest --update keeps the editors\' work', () => {
+describe('npm run ingest writes a draft that cannot be published by accident', () => {
+  const slug = 'albanian-police-raid-mek-camp-near-durres';
+  const ingestDebris = (content: string) =>
+    runIngest([
+      `${fixtures}/debris.txt`,
+      '--title',
+      'Albanian Police Raid MEK Camp Near Durrës',
+      '--publisher',
+      'Balkan Wire',
+      '--date',
+      '2023-06-20',
+      '--content',
+      content,
+    ]);
+
+  it('marks the page draft: true with a review list of suggested debris, the headline and the descriptions linked; a production build leaves it out', async () => {
+    const content = tempContent();
+    const { status, stdout, stderr } = ingestDebris(content);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const page = readFileSync(join(content, 'corpus', `${slug}.mdx`), 'utf8');
+    expect(page).toMatch(/\ndraft: true\nreview:\n  - "¶ 1: suggested as debris \(the site's name or tagline\)/u);
+    expect(page).toContain('<Debris reason="suggested by ingest: a photo credit">\nNICOLAS MAETERLINCK/Belga/AFP\n</Debris>');
+    expect(page).toContain('  - \'¶ 4: taken as the headline (the # heading): "Albanian police raid MEK camp near Durres"\'');
+    expect(page).toMatch(/\n# <Mention entry="albanian-state-police">Albanian police<\/Mention> /u);
+    expect(stdout).toMatch(/To review \(the page's review list: check each item, then delete it from the list\): \d+\n/u);
+
+    const production = await loadCorpus('/', dirsUnder(content));
+    expect(production.problems).toEqual([]);
+    expect(production.model.documents).toEqual([]);
+    const dev = await loadCorpus('/', dirsUnder(content), { drafts: 'include' });
+    expect(dev.problems).toEqual([]);
+    expect(dev.model.documents.map((document) => document.slug)).toEqual([slug]);
+  });
+
+  it('--publish refuses while review items are open, listing them, and publishes once the editor has deleted them', async () => {
+    const content = tempContent();
+    expect(ingestDebris(content).status).toBe(0);
+    const pagePath = join(content, 'corpus', `${slug}.mdx`);
+    const before = fingerprint(content);
+    const refused = runIngest(['--publish', slug, '--content', content]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /albanian-police-raid-mek-camp-near-durres\.mdx:10: 13 review items are still open, so the page stays a draft:\n  - ¶ 1: suggested as debris/u,
+    );
+    expect(refused.stderr).toMatch(/delete it from the review list, then run --publish again\n\nNothing was written\./u);
+    expect(fingerprint(content)).toBe(before);
+
+    // The editor checks each item and deletes it from the list.
+    const reviewed = readFileSync(pagePath, 'utf8').replace(/^review:\n(?:  - .*\n)+/mu, 'review: []\n');
+    writeFileSync(pagePath, reviewed);
+    const published = runIngest(['--publish', slug, '--content', content]);
+    expect(published.stderr).toBe('');
+    expect(published.status).toBe(0);
+    expect(published.stdout).toMatch(/^Published .*albanian-police-raid-mek-camp-near-durres\.mdx: draft: true removed/u);
+    expect(readFileSync(pagePath, 'utf8')).toBe(reviewed.replace('draft: true\nreview: []\n', ''));
+    const production = await loadCorpus('/', dirsUnder(content));
+    expect(production.problems).toEqual([]);
+    expect(production.model.documents.map((document) => document.slug)).toEqual([slug]);
+  });
+});
+
+describe("npm run ingest --update keeps the editors' work", () => {
   /** Tags are tokens: the original must be a subsequence of the result, and all that was added must be <Mention> tags. */
   function insertedTags(original: string, result: string): string[] {
     const tokens = (text: string) => text.match(/<\/?Mention[^>]*>|[^]/gu) ?? [];
@@ -230,7 +367,10 @@ describe('npm run ingest --update keeps the editors\' work', () => {
       else inserted.push(token);
     }
     expect(index, 'every character and tag of the page is kept, in order').toBe(before.length);
-    expect(inserted.every((token) => token.startsWith('<Mention ') || token === '</Mention>'), `only <Mention> tags were added: ${inserted.join(' ')}`).toBe(true);
+    expect(
+      inserted.every((token) => token.startsWith('<Mention ') || token === '</Mention>'),
+      `only <Mention> tags were added: ${inserted.join(' ')}`,
+    ).toBe(true);
     return inserted.filter((token) => token !== '</Mention>');
   }
 
@@ -272,7 +412,9 @@ describe('npm run ingest --update keeps the editors\' work', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Mentions added: 6, of 5 entries/);
     // The page marks Ashraf 3 (by hand), so "raid" in the headline is taken to be the operation there, for the editor to confirm.
-    expect(first.stdout).toContain('Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): 1\n  ¶   1  "raid" → police-operation-at-ashraf-3');
+    expect(first.stdout).toContain(
+      'Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): 1\n  ¶   1  "raid" → police-operation-at-ashraf-3',
+    );
     const updated = readFileSync(pagePath, 'utf8');
     expect(insertedTags(original, updated).sort()).toEqual(
       ['albanian-state-police', 'bledi-cuci', 'durres', 'gjkko', 'mek', 'mek', 'police-operation-at-ashraf-3'].map((entry) => `<Mention entry="${entry}">`),
@@ -280,9 +422,13 @@ describe('npm run ingest --update keeps the editors\' work', () => {
     // The footnote on Çuçi, the hand-placed lower-case mentions, the escapes and the note are as the editor left them.
     expect(updated).toContain('<Mention entry="bledi-cuci">Bledi &#199;u&#231;i</Mention>[^cuci] said');
     expect(updated).toContain('the <Mention entry="ashraf-3">compound</Mention> near <Mention entry="durres">Durres</Mention>.');
-    expect(updated).toContain('1\\. <Mention entry="bledi-cuci">Cuci</Mention> said the \\[<Mention entry="police-operation-at-ashraf-3">police operation</Mention>\\]');
+    expect(updated).toContain(
+      '1\\. <Mention entry="bledi-cuci">Cuci</Mention> said the \\[<Mention entry="police-operation-at-ashraf-3">police operation</Mention>\\]',
+    );
     expect(updated).toContain('\\<b\\>x\\</b\\> \\{y\\} \\& more, as the <Mention entry="mek">MEK</Mention>’s members');
-    expect(updated).toContain('<Debris reason="links to other posts of the site the text was copied from">\nRelated posts\n\n<Mention entry="albanian-state-police">Albanian Police</Mention> has bad news for the <Mention entry="mek">MEK</Mention>\n</Debris>');
+    expect(updated).toContain(
+      '<Debris reason="links to other posts of the site the text was copied from">\nRelated posts\n\n<Mention entry="albanian-state-police">Albanian Police</Mention> has bad news for the <Mention entry="mek">MEK</Mention>\n</Debris>',
+    );
     expect(updated).toContain('[^cuci]: Bledi Çuçi, then Minister of the Interior; the MEK disputes his account of the raid near Durres.');
     expect((await loadCorpus('/', dirsUnder(content))).problems).toEqual([]);
 
@@ -302,7 +448,9 @@ describe('npm run ingest --update keeps the editors\' work', () => {
     writeFileSync(pagePath, readFileSync(pagePath, 'utf8').replace('acted lawfully', 'acted lawfuly'));
     const before = fingerprint(content);
     const { status, stderr } = runIngest(['--update', 'manual-work', '--content', content]);
-    expect(stderr).toMatch(/manual-work\.mdx:\d+: text differs from .*manual-work\.txt: ¶ 2 differs from the source \(source line 3\): .*\[-lawfully-\]\{\+lawfuly\+\}/);
+    expect(stderr).toMatch(
+      /manual-work\.mdx:\d+: text differs from .*manual-work\.txt: ¶ 2 differs from the source \(source line 3\): .*\[-lawfully-\]\{\+lawfuly\+\}/,
+    );
     expect(stderr).toMatch(/does not pass the build's checks: fix it first, then run --update again/);
     expect(status).toBe(1);
     expect(fingerprint(content)).toBe(before);

@@ -65,6 +65,21 @@ describe('decodeSource', () => {
     });
   });
 
+  it('recognises UTF-16 without a byte-order mark by its pattern of NUL bytes, little- and big-endian', () => {
+    const le = new Uint8Array(Buffer.from('Police raid the camp\n', 'utf16le'));
+    const be = le.map((_, index) => le[index ^ 1] ?? 0);
+    expect(decodeSource(le, 'le.txt')).toEqual({
+      ok: false,
+      message:
+        'le.txt:1: the file is not UTF-8 but looks like UTF-16 little-endian without a byte-order mark (every other byte is NUL): convert it first, e.g. `iconv -f UTF-16LE -t UTF-8 in.txt > out.txt`',
+    });
+    expect(decodeSource(be, 'be.txt')).toEqual({
+      ok: false,
+      message:
+        'be.txt:1: the file is not UTF-8 but looks like UTF-16 big-endian without a byte-order mark (every other byte is NUL): convert it first, e.g. `iconv -f UTF-16BE -t UTF-8 in.txt > out.txt`',
+    });
+  });
+
   it('refuses binary data with a NUL byte, naming its line and offset', () => {
     expect(decodeSource(bad('binary.bin'), 'binary.bin')).toEqual({
       ok: false,

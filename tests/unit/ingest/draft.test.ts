@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { draftLayout } from '../../../src/ingest/debris.ts';
 import { draftBody, unrepresentableParagraphs } from '../../../src/ingest/draft.ts';
 import { splitSourceParagraphs } from '../../../src/text/paragraphs.ts';
 import { random, readBackProblems, trickyPieces, trickySource } from './tricky-sources.ts';
 
-const draft = (source: string, title: string) => draftBody(splitSourceParagraphs(source), title);
+const draft = (source: string, title: string) => {
+  const paragraphs = splitSourceParagraphs(source);
+  return draftBody(paragraphs, draftLayout(paragraphs, title));
+};
 
 describe('draftBody', () => {
   it('writes the first paragraph as the # heading when it is the headline, its lines joined', () => {
@@ -14,12 +18,22 @@ describe('draftBody', () => {
     expect(draft('Police raid\n\nPolice raid', 'Other')).toBe('Police raid\n\nPolice raid\n');
   });
 
-  it('makes no heading of a later paragraph that is the headline', () => {
-    expect(draft('Intro\n\nPolice raid', 'Police raid')).toBe('Intro\n\nPolice raid\n');
+  it('makes the heading of a later paragraph that is the headline, wherever it stands', () => {
+    expect(draft('Intro text here.\n\nPolice raid', 'Police raid')).toBe('Intro text here.\n\n# Police raid\n');
+  });
+
+  it('makes the heading of a paragraph that nearly equals the headline (case, punctuation, a letter in ten)', () => {
+    expect(draft('Albania’s police raid MEK camp\n\nText.', "Albania's Police Raids MEK Camp")).toBe('# Albania’s police raid MEK camp\n\nText.\n');
+  });
+
+  it('wraps suggested debris in <Debris> with the reason', () => {
+    expect(draft('Headline here\n\nclear\n\nText.', 'Headline here')).toBe(
+      '# Headline here\n\n<Debris reason="suggested by ingest: a widget label">\nclear\n</Debris>\n\nText.\n',
+    );
   });
 
   it('keeps the lines of a paragraph, with line feeds for CRLF', () => {
-    expect(draft('a\r\nb\r\n\r\nc', 'T')).toBe('a\nb\n\nc\n');
+    expect(draft('One line.\r\nTwo.\r\n\r\nThree.', 'T')).toBe('One line.\nTwo.\n\nThree.\n');
   });
 
   it('escapes line starts that would open a block, and import and export', () => {
@@ -48,6 +62,7 @@ describe('draftBody', () => {
 describe('unrepresentableParagraphs', () => {
   it('accepts web and e-mail addresses, which GFM links whatever the escaping, as source text', () => {
     const source = 'Headline\n\nSee www.example.com, https://example.org/a?b=c and write to press@example.org.\n\nNo address here.';
-    expect(unrepresentableParagraphs(splitSourceParagraphs(source), 'in.txt', 'Headline')).toEqual([]);
+    const paragraphs = splitSourceParagraphs(source);
+    expect(unrepresentableParagraphs(paragraphs, 'in.txt', draftLayout(paragraphs, 'Headline'))).toEqual([]);
   });
 });

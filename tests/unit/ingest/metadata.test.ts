@@ -34,6 +34,28 @@ describe('buildMeta', () => {
         source: 'cucis-answer-no.txt',
         sha256: hash,
       },
+      warnings: [],
+    });
+  });
+
+  it('suggests https:// for a web address given without its scheme', () => {
+    expect(buildMeta({ title: 'T', publisher: 'P', date: '2023-06-20', url: 'www.example.com/x', receivedFrom: '//example.org/y' }, hash)).toEqual({
+      ok: false,
+      errors: [
+        '--url "www.example.com/x" has no scheme: write the address in full, e.g. --url https://www.example.com/x',
+        '--received-from "//example.org/y" has no scheme: write the address in full, e.g. --received-from https://example.org/y',
+      ],
+    });
+  });
+
+  it('warns about a title over 300 characters, and cuts its slug at a word', () => {
+    const title = `${'Police raid the camp and '.repeat(13)}more`;
+    const result = buildMeta({ title, publisher: 'P', date: '2023-06-20' }, hash);
+    expect(result.ok && { slug: result.slug, warnings: result.warnings }).toEqual({
+      slug: 'police-raid-the-camp-and-police-raid-the-camp-and-police',
+      warnings: [
+        `--title is 329 characters long, more than a headline usually is (300): check that it is the headline and not a paragraph; the slug was cut at a word to "police-raid-the-camp-and-police-raid-the-camp-and-police"`,
+      ],
     });
   });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planIngest, planUpdate, type ExistingContent } from '../../../src/ingest/plan.ts';
+import { planIngest, planPublish, planUpdate, publishedFrontmatter, type ExistingContent } from '../../../src/ingest/plan.ts';
 import { fixtureGlossary, fixtures } from './fixture-glossary.ts';
 
 /** The expected output in tests/fixtures/ingest/expected/<name>; UPDATE=1 rewrites it from `actual`. */
@@ -52,6 +52,21 @@ describe('planIngest', () => {
       ],
       report: expected('tricky.report.txt', plan.report),
     });
+  });
+
+  it('writes a draft with suggested debris, the headline wherever it stands, and a review list of every guess', () => {
+    const debris = readFileSync(join(fixtures, 'debris.txt'));
+    const plan = planIngest(
+      {
+        input: 'debris.txt',
+        bytes: debris,
+        options: { title: 'Albanian Police Raid MEK Camp Near Durrës', publisher: 'Balkan Wire', date: '2023-06-20', url: 'https://example.org/raid' },
+      },
+      content(),
+    );
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan.writes[1]?.data).toBe(expected('debris.mdx', plan.writes[1]?.data as string));
+    expect(plan.report).toBe(expected('debris.report.txt', plan.report));
   });
 
   it('refuses a duplicate of a source already in the corpus', () => {
@@ -152,5 +167,55 @@ describe('planUpdate', () => {
 
   it('refuses to link against a glossary the build would refuse', () => {
     expect(planUpdate({ pagePath: manualPath, pageText: manualPage }, { ...content({ manualWork: true }), glossary: brokenGlossary })).toEqual({ ok: false, errors: glossaryErrors });
+  });
+});
+
+describe('planPublish', () => {
+  const draftPage = (review: string) => manualPage.replace(/^---\n/u, `---\ndraft: true\n${review}`);
+
+  it('refuses a draft with open review items, listing them', () => {
+    const plan = planPublish(
+      { pagePath: manualPath, pageText: draftPage('review:\n  - "¶ 1: check the headline"\n  - \"¶ 3: check the debris\"\n') },
+      content({ manualWork: true }),
+    );
+    expect(plan).toEqual({
+      ok: false,
+      errors: [
+        [
+          'content/corpus/manual-work.mdx:3: 2 review items are still open, so the page stays a draft:',
+          '  - ¶ 1: check the headline',
+          '  - ¶ 3: check the debris',
+          'check each item in the page (see README, "Adding a document"), delete it from the review list, then run --publish again',
+        ].join('\n'),
+      ],
+    });
+  });
+
+  it.each(['review: []\n', 'review:\n', ''])('removes draft: true and an emptied review list (%j), and nothing else', (review) => {
+    const plan = planPublish({ pagePath: manualPath, pageText: draftPage(review) }, content({ manualWork: true }));
+    expect(plan).toEqual({
+      ok: true,
+      writes: [{ path: manualPath, data: manualPage }],
+      report:
+        'Published content/corpus/manual-work.mdx: draft: true removed; the next production build includes it. Run npm run build, then npm run anchors:lock.\n',
+    });
+  });
+
+  it('writes nothing for a page that is not a draft', () => {
+    expect(planPublish({ pagePath: manualPath, pageText: manualPage }, content({ manualWork: true }))).toEqual({
+      ok: true,
+      writes: [],
+      report: 'content/corpus/manual-work.mdx is not a draft (no draft: true): it is already published; nothing was written.\n',
+    });
+  });
+});
+
+describe('publishedFrontmatter', () => {
+  it('keeps a review list that still has items', () => {
+    expect(publishedFrontmatter('---\ntitle: T\ndraft: true\nreview:\n  - a\n---\n\nText\n')).toEqual({
+      text: '---\ntitle: T\nreview:\n  - a\n---\n\nText\n',
+      wasDraft: true,
+      reviewLine: 4,
+    });
   });
 });

@@ -38,12 +38,22 @@ const linking = (heading: string) => [
 
 describe('ingestReport', () => {
   it('names the files written, then counts names marked by entry, lists descriptions, what was not marked and the candidates', () => {
-    const files = { input: 'in.txt', title: 'A headline', sourcePath: 'content/sources/a.txt', pagePath: 'content/corpus/a.mdx', sha256: 'ab12' };
+    const files = {
+      input: 'in.txt',
+      title: 'A headline',
+      sourcePath: 'content/sources/a.txt',
+      pagePath: 'content/corpus/a.mdx',
+      sha256: 'ab12',
+      warnings: [],
+      review: [],
+    };
     expect(ingestReport(files, linked, blocks)).toBe(
       [
         'Ingested in.txt as "A headline":',
         '  content/sources/a.txt  the verbatim source, 2 paragraphs, SHA-256 ab12',
-        '  content/corpus/a.mdx  the draft page: read it against the source, add notes and <Debris>, then run npm run build and npm run anchors:lock',
+        '  content/corpus/a.mdx  the draft page (draft: true): read it against the source, add notes and <Debris>, check the review list, then run npm run ingest -- --publish content/corpus/a.mdx',
+        '',
+        'To review: nothing (the review list is empty).',
         '',
         ...linking('Mentions marked'),
       ].join('\n'),

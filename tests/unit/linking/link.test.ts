@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftLayout } from '../../../src/ingest/debris.ts';
 import { draftBody } from '../../../src/ingest/draft.ts';
 import { linkMentions } from '../../../src/linking/link.ts';
 import { buildMatcher } from '../../../src/linking/match.ts';
@@ -73,7 +74,7 @@ describe('linkMentions', () => {
       const source = trickySource(next);
       if (source.trim() === '') continue;
       const paragraphs = splitSourceParagraphs(source);
-      const linked = linkMentions(draftBody(paragraphs, round % 3 === 0 ? (paragraphs[0]?.text ?? '') : 'Title'), glossary);
+      const linked = linkMentions(draftBody(paragraphs, draftLayout(paragraphs, round % 3 === 0 ? (paragraphs[0]?.text ?? '') : 'Title')), glossary);
       expect(linked.warnings, `round ${round}`).toEqual([]);
       expect(readBackProblems(linked.text, source), `round ${round}: ${JSON.stringify(source)}`).toEqual([]);
     }
