@@ -191,7 +191,7 @@ export function planPublish(request: UpdateRequest, existing: ExistingContent): 
   return {
     ok: true,
     writes: [{ path: request.pagePath, data: edited.text }],
-    report: `Published ${request.pagePath}: draft: true removed; the next production build includes it. Run npm run build, then npm run anchors:lock.\n`,
+    report: `Published ${request.pagePath}: draft: true removed; the next production build includes it. Run npm run build, then npm run lock.\n`,
   };
 }
 

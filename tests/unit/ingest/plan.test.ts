@@ -197,7 +197,7 @@ describe('planPublish', () => {
       ok: true,
       writes: [{ path: manualPath, data: manualPage }],
       report:
-        'Published content/corpus/manual-work.mdx: draft: true removed; the next production build includes it. Run npm run build, then npm run anchors:lock.\n',
+        'Published content/corpus/manual-work.mdx: draft: true removed; the next production build includes it. Run npm run build, then npm run lock.\n',
     });
   });
 
