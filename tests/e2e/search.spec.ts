@@ -72,6 +72,7 @@ test('a query that finds nothing says so and suggests entries with close names',
 
 test('filters narrow the results and show counts; the URL keeps query and filters', async ({ page, site }) => {
   await search(page, site, 'police');
+  await page.getByText('Filters', { exact: true }).click();
   const outlet = page.getByRole('checkbox', { name: /^Radio Portvale/u });
   await expect(page.locator('fieldset', { hasText: 'Outlet' }).locator('label', { hasText: 'Radio Portvale' }).locator('.filter-count')).toHaveText('(1)');
   await outlet.check();
@@ -84,6 +85,22 @@ test('filters narrow the results and show counts; the URL keeps query and filter
   await expect(page.getByLabel('Search the documents and the glossary')).toHaveValue('police');
   await expect(page.getByRole('checkbox', { name: /^Radio Portvale/u })).toBeChecked();
   expect(await resultLinks(page)).toEqual(links);
+});
+
+test('filters load only when the reader opens them; a document is chosen by typing its title', async ({ page, site }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await search(page, site, 'police');
+  await expect(page.locator('#search-status')).toHaveText('4 results for “police”.');
+  expect(requested.filter((url) => url.includes('/pagefind/filter/'))).toEqual([]);
+  await page.getByText('Filters', { exact: true }).click();
+  await expect(page.locator('fieldset', { hasText: 'Outlet' }).locator('.filter-count').first()).toHaveText(/\(\d+\)/u);
+  await page.getByLabel('In one document').fill('council answers');
+  await expect(page.locator('#search-document-titles option').first()).toHaveAttribute('value', 'Portvale council answers questions on the Harbour Bridge');
+  await page.getByLabel('In one document').fill('Portvale council answers questions on the Harbour Bridge');
+  await page.getByLabel('In one document').press('Enter');
+  await expect(page).toHaveURL(/[?&]document=Portvale\+council/u);
+  expect((await resultTargets(page)).sort()).toEqual([`${radio}#p6`, `${radio}#p8`].map((path) => site.href(path)));
 });
 
 test('the entity-type filter keeps only paragraphs that mention an entity of that type', async ({ page, site }) => {
