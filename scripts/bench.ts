@@ -141,11 +141,40 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const searched = (figures: SearchFigures) => `${kb(figures.bytes)}, ${s(figures.ms)} (${figures.results})`;
-const weight = (page?: { html: number; css: number; js: number }) => (page ? `${kb(page.html + page.css + page.js)} (${kb(page.html)} + ${kb(page.css)} + ${kb(page.js)})` : '');
+const weight = (page?: { html: number; css: number; js: number }) =>
+  page ? `${kb(page.html + page.css + page.js)} (${kb(page.html)} + ${kb(page.css)} + ${kb(page.js)})` : '';
 
 export function table(results: readonly BenchResult[]): string {
   const rows = [
-    ['N', 'paragraphs', 'mentions', 'build', 'checks', 'rendering', 'search index', 'exports', 'pages', 'pages/s', 'ms/page', 'peak RSS', 'peak RSS (astro build)', 'peak RSS (search index)', 'dist', 'index', 'rebuild, one note edited', 'search page', 'rare word: page load to results (results)', 'common name', 'document page (HTML + CSS + JS, gz)', 'glossary page', 'home page', 'views (data + pages)', 'timeline page', 'map page', 'network page'],
+    [
+      'N',
+      'paragraphs',
+      'mentions',
+      'build',
+      'checks',
+      'rendering',
+      'search index',
+      'exports',
+      'pages',
+      'pages/s',
+      'ms/page',
+      'peak RSS',
+      'peak RSS (astro build)',
+      'peak RSS (search index)',
+      'dist',
+      'index',
+      'rebuild, one note edited',
+      'search page',
+      'rare word: page load to results (results)',
+      'common name',
+      'document page (HTML + CSS + JS, gz)',
+      'glossary page',
+      'home page',
+      'views (data + pages)',
+      'timeline page',
+      'map page',
+      'network page',
+    ],
     ...results.map(({ corpus, build: b, rebuild, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
@@ -176,7 +205,10 @@ export function table(results: readonly BenchResult[]): string {
       weight(browser.pages.network),
     ]),
   ];
-  return rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/u, `\n|${rows[0]!.map(() => ' --- ').join('|')}|\n`);
+  return rows
+    .map((row) => `| ${row.join(' | ')} |`)
+    .join('\n')
+    .replace(/\n/u, `\n|${rows[0]!.map(() => ' --- ').join('|')}|\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -47,7 +47,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   try {
     const stats = await writeSearchIndex(outDir);
-    console.log(`[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims in ${Math.round(performance.now() - started)} ms`,
+    );
   } catch (error) {
     console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

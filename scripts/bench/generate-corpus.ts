@@ -36,7 +36,28 @@ function random(seed: number): () => number {
 }
 
 const syllables = ['ka', 'lo', 'mi', 'ran', 'tes', 'vo', 'dur', 'ne', 'sha', 'pel', 'gri', 'ont', 'ba', 'zu', 'fer', 'lin', 'qua', 'ris', 'tam', 'eld'];
-const functionWords = ['the', 'of', 'and', 'to', 'in', 'that', 'was', 'said', 'on', 'for', 'with', 'as', 'by', 'its', 'from', 'at', 'had', 'were', 'which', 'after'];
+const functionWords = [
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'that',
+  'was',
+  'said',
+  'on',
+  'for',
+  'with',
+  'as',
+  'by',
+  'its',
+  'from',
+  'at',
+  'had',
+  'were',
+  'which',
+  'after',
+];
 /** Letters that none of the syllables has: a word made of them occurs nowhere else. */
 const rareWord = 'wyxcojwy';
 const types = ['person', 'organisation', 'institution', 'place', 'event', 'agreement', 'publication'] as const;
@@ -59,14 +80,19 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
   const entryCount = Math.max(2, Math.round(documentCount / 2));
   const entries = Array.from({ length: entryCount }, (_, index) => {
     const name = `${capitalise(word(next, 2))} ${capitalise(word(next, 3))}`;
-    const acronym = name.split(' ').map((part) => part.charAt(0)).join('') + String(index);
+    const acronym =
+      name
+        .split(' ')
+        .map((part) => part.charAt(0))
+        .join('') + String(index);
     return { id: `entry-${index + 1}`, name, aliases: [acronym, name.split(' ')[1] ?? name], type: pick(types) };
   });
   // Dates for events and agreements and coordinates for places, for the views, from a stream of their own so that the rest of the corpus stays as it was.
   const nextForViews = random(seed * 7 + documentCount);
   const viewFields = (type: (typeof types)[number]): string => {
     const within = (low: number, high: number) => low + nextForViews() * (high - low);
-    const day = () => `${Math.floor(within(1950, 2025))}-${String(1 + Math.floor(within(0, 12))).padStart(2, '0')}-${String(1 + Math.floor(within(0, 28))).padStart(2, '0')}`;
+    const day = () =>
+      `${Math.floor(within(1950, 2025))}-${String(1 + Math.floor(within(0, 12))).padStart(2, '0')}-${String(1 + Math.floor(within(0, 28))).padStart(2, '0')}`;
     if (type === 'event' || type === 'agreement') {
       const [start, end] = [day(), day()].sort();
       const ranged = nextForViews() < 0.2;
@@ -76,7 +102,8 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
     if (type !== 'place') return '';
     // Most places cluster in one region, some lie in the wider region around it, a few far away.
     const where = nextForViews();
-    const [lat, lon] = where < 0.85 ? [within(39.5, 43), within(18.5, 21.5)] : where < 0.97 ? [within(28, 48), within(5, 60)] : [within(30, 45), within(-120, -75)];
+    const [lat, lon] =
+      where < 0.85 ? [within(39.5, 43), within(18.5, 21.5)] : where < 0.97 ? [within(28, 48), within(5, 60)] : [within(30, 45), within(-120, -75)];
     return `coordinates:\n  lat: ${lat.toFixed(4)}\n  lon: ${lon.toFixed(4)}\n  source: the benchmark's generator\n`;
   };
   for (const entry of entries) {
@@ -89,7 +116,12 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
   // Zipf-like popularity: a few entries are everywhere, most are rare.
   const popularity = entries.map((_, index) => 1 / (index + 1));
   const total = popularity.reduce((sum, weight) => sum + weight, 0);
-  const cumulative = popularity.map(((sum) => (weight: number) => (sum += weight / total))(0));
+  const cumulative = popularity.map(
+    (
+      (sum) => (weight: number) =>
+        (sum += weight / total)
+    )(0),
+  );
   // The last two entries are kept out of the running text and mentioned once each, by name.
   const drawable = entries.length - 2;
   const drawEntry = () => {
@@ -173,12 +205,22 @@ export async function generateCorpus(dir: string, documentCount: number, seed = 
     if (index % 5 === 0 && claimants.length > 0) {
       claims += 1;
       const quote = (sourceParagraphs[1] ?? '').split(' ').slice(0, 6).join(' ');
-      const responses = claims > 1 ? `responses:\n  - claim: claim-${claims - 1}\n    relation: ${pick(['denies', 'contradicts', 'qualifies', 'supports'])}\n` : '';
+      const responses =
+        claims > 1 ? `responses:\n  - claim: claim-${claims - 1}\n    relation: ${pick(['denies', 'contradicts', 'qualifies', 'supports'])}\n` : '';
       await writeFile(
         join(dir, 'claims', `claim-${claims}.md`),
         `---\nstatement: A synthetic claim of document ${index}.\nclaimant: ${pick(claimants).id}\ndate: 2023-06-20\nstatus:\n  kind: ${pick(['unverified', 'disputed', 'corroborated'])}\n  label: What the evidence shows, and whose it is.\nappearances:\n  - document: ${slug}\n    paragraph: 2\n    quote: ${JSON.stringify(quote)}\n${responses}---\n\nNotes on the claim, with a source.[^1]\n\n[^1]: A source.\n`,
       );
     }
   }
-  return { documents: documentCount, entries: entries.length, paragraphs, words, mentions, notes, claims, queries: { rare: rareWord, common: entries[0]!.name } };
+  return {
+    documents: documentCount,
+    entries: entries.length,
+    paragraphs,
+    words,
+    mentions,
+    notes,
+    claims,
+    queries: { rare: rareWord, common: entries[0]!.name },
+  };
 }

@@ -142,7 +142,8 @@ export function pageWeight(dist: string, path: string): PageWeight {
     if (scripts.has(src)) continue;
     scripts.add(src);
     const code = readFileSync(file(src), 'utf8');
-    for (const [, imported = ''] of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/gu)) pending.push(new URL(imported, `http://x${src}`).pathname);
+    for (const [, imported = ''] of code.matchAll(/(?:^|[;\s}])import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/gu))
+      pending.push(new URL(imported, `http://x${src}`).pathname);
   }
   return { html: gzipSync(html).length, css, js: [...scripts].reduce((sum, src) => sum + gz(src), 0) };
 }
@@ -162,7 +163,10 @@ export async function measureInBrowser(dist: string, queries: { rare: string; co
       const bytes = await fetched(page, async () => {
         const started = performance.now();
         await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-        await page.locator('#search-status').filter({ hasText: /for “|No results/u }).waitFor({ timeout: 120_000 });
+        await page
+          .locator('#search-status')
+          .filter({ hasText: /for “|No results/u })
+          .waitFor({ timeout: 120_000 });
         await page.locator('#search-results:not([aria-busy])').waitFor({ state: 'attached' });
         ms = performance.now() - started;
       });

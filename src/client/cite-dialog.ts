@@ -2,7 +2,10 @@ import type { CitationContext, CitationSubject, ClaimSubject } from '../site/cit
 import { copyButton } from './copy-button.ts';
 
 /** What the page says it is about (src/components/CiteDialog.astro): a document, or a claim of the register. */
-type CitationData = { siteUrl: string; siteName: string } & ({ kind: 'document'; slug: string; meta: CitationSubject['meta'] } | { kind: 'claim'; claim: ClaimSubject });
+type CitationData = { siteUrl: string; siteName: string } & (
+  | { kind: 'document'; slug: string; meta: CitationSubject['meta'] }
+  | { kind: 'claim'; claim: ClaimSubject }
+);
 
 /**
  * The Cite dialog, for the document (header button) or a paragraph (its
@@ -28,7 +31,9 @@ export function enableCiteDialog(): void {
     const { citationStyles, formatCitations, formatClaimCitations } = await import('../site/citation.ts');
     const context: CitationContext = { siteUrl: citation.siteUrl, siteName: citation.siteName, accessed: new Date() };
     const citations =
-      citation.kind === 'claim' ? formatClaimCitations(citation.claim, context) : formatCitations({ slug: citation.slug, meta: citation.meta, paragraph }, context);
+      citation.kind === 'claim'
+        ? formatClaimCitations(citation.claim, context)
+        : formatCitations({ slug: citation.slug, meta: citation.meta, paragraph }, context);
     const sections = Object.entries(citationStyles).map(([style, { label, inText }]) => {
       const { article, edition, inText: inTextCitation } = citations.styles[style as keyof typeof citationStyles];
       // A claim's page is one reference; a document's citation names the original article, then the edition.
@@ -50,7 +55,11 @@ function section(label: string, content: HTMLElement[], copyText: string): HTMLE
   element.className = 'citation-format';
   const heading = document.createElement('h3');
   heading.textContent = label;
-  element.append(heading, ...content, copyButton('Copy', `Copy ${label}`, () => copyText));
+  element.append(
+    heading,
+    ...content,
+    copyButton('Copy', `Copy ${label}`, () => copyText),
+  );
   return element;
 }
 

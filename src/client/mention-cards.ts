@@ -50,7 +50,11 @@ export function enableMentionCards(): void {
       element('p', 'mention-card-type', entry.type),
       element('p', 'mention-card-name', entry.name),
       element('p', 'mention-card-summary', entry.summary),
-      element('p', 'mention-card-hint', lastPointer === 'touch' ? 'Tap the name again to open the entry.' : 'Follow the link for the full entry and every mention.'),
+      element(
+        'p',
+        'mention-card-hint',
+        lastPointer === 'touch' ? 'Tap the name again to open the entry.' : 'Follow the link for the full entry and every mention.',
+      ),
     );
     card.hidden = false;
     link.setAttribute('aria-describedby', card.id);

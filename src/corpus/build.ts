@@ -141,7 +141,12 @@ function draftLeftOut(file: ContentFile): { file: string; reason: string }[] {
   if (yaml === null || !/^draft:\s*true\s*$/mu.test(yaml)) return [];
   const open = parseFrontmatter(file.text, file.path, draftSchema);
   const items = open.ok ? open.data.review.length : 0;
-  return [{ file: file.path, reason: `a draft${items > 0 ? ` with ${items === 1 ? '1 review item' : `${items} review items`} open` : ''}: remove draft: true to publish it` }];
+  return [
+    {
+      file: file.path,
+      reason: `a draft${items > 0 ? ` with ${items === 1 ? '1 review item' : `${items} review items`} open` : ''}: remove draft: true to publish it`,
+    },
+  ];
 }
 
 /** The correction records, or none where the corpus has no corrections file. */
@@ -166,7 +171,11 @@ function loadEditorialLock(file: ContentFile | undefined, problems: Problem[]): 
     const parsed = JSON.parse(file.text) as Partial<EditorialLock>;
     return { lock: { units: parsed.units ?? {} }, lineOf };
   } catch (error) {
-    problems.push({ file: file.path, line: 1, message: `the editorial lock is not valid JSON (${(error as Error).message}): restore it from version control and run npm run lock` });
+    problems.push({
+      file: file.path,
+      line: 1,
+      message: `the editorial lock is not valid JSON (${(error as Error).message}): restore it from version control and run npm run lock`,
+    });
     return none;
   }
 }
@@ -199,7 +208,10 @@ function unknownContextProblems(entries: readonly GlossaryEntry[], files: readon
     entry.meta.context
       .filter((id) => !known.has(id))
       .map((id) => {
-        const suggestions = closestIds(id, [...known].filter((other) => other !== entry.id)).map((candidate) => `"${candidate}"`);
+        const suggestions = closestIds(
+          id,
+          [...known].filter((other) => other !== entry.id),
+        ).map((candidate) => `"${candidate}"`);
         return {
           file: entry.file,
           line: lineOfField(textOf.get(entry.file) ?? '', 'context'),
@@ -263,7 +275,13 @@ function loadDocument(file: ContentFile, inputs: DocumentInputs, problems: Probl
     for (const mention of block.mentions) {
       if (!known.has(mention.entry)) {
         const suggestions = closestIds(mention.entry, entryIds).map((id) => `"${id}"`);
-        problems.push(at(mention.line, `<Mention entry="${mention.entry}"> names no glossary entry (${inputs.glossaryDir}/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`, mention.column));
+        problems.push(
+          at(
+            mention.line,
+            `<Mention entry="${mention.entry}"> names no glossary entry (${inputs.glossaryDir}/${mention.entry}.md does not exist)${suggestions.length ? `; closest entries: ${suggestions.join(', ')}` : ''}`,
+            mention.column,
+          ),
+        );
       }
     }
   }
@@ -332,7 +350,11 @@ function footnoteProblems(
   for (const definition of definitions) {
     const first = firstDefinition.get(definition.label);
     if (first === undefined) firstDefinition.set(definition.label, definition.line);
-    else problems.push({ line: definition.line, message: `anchor collision: footnote [^${definition.label}] is already defined on line ${first}; give each note its own label` });
+    else
+      problems.push({
+        line: definition.line,
+        message: `anchor collision: footnote [^${definition.label}] is already defined on line ${first}; give each note its own label`,
+      });
   }
   const referenced = new Set<string>();
   for (const block of blocks) {

@@ -18,13 +18,20 @@ import { claimSchema, type EntryType, slugPattern } from './schema.ts';
 const claimantTypes: readonly EntryType[] = ['person', 'organisation', 'institution', 'publication'];
 
 /** Reads each claim's front matter; cross-references are checked once the documents and entries are known (checkClaims). */
-export function loadClaims(files: readonly ContentFile[], problems: Problem[]): { claims: Claim[]; lineOf: Map<string, (path: readonly PropertyKey[]) => number> } {
+export function loadClaims(
+  files: readonly ContentFile[],
+  problems: Problem[],
+): { claims: Claim[]; lineOf: Map<string, (path: readonly PropertyKey[]) => number> } {
   const claims: Claim[] = [];
   const lineOf = new Map<string, (path: readonly PropertyKey[]) => number>();
   for (const file of files) {
     const id = (file.path.split('/').pop() ?? file.path).replace(/\.md$/u, '');
     if (!slugPattern.test(id)) {
-      problems.push({ file: file.path, line: 1, message: `the file name "${id}" must be a lower-case id of letters, digits and hyphens: it becomes the claim's permanent URL` });
+      problems.push({
+        file: file.path,
+        line: 1,
+        message: `the file name "${id}" must be a lower-case id of letters, digits and hyphens: it becomes the claim's permanent URL`,
+      });
       continue;
     }
     const result = parseFrontmatter(file.text, file.path, claimSchema);
@@ -78,7 +85,10 @@ export function checkClaims(
       }
       const words = normalizeWhitespace(quote);
       if (!block.text.includes(words)) {
-        at(['appearances', index, 'quote'], `the quote is not in ${slug} ¶ ${paragraph}, word for word; the closest words there are "${closestPassage(block.text, words)}"`);
+        at(
+          ['appearances', index, 'quote'],
+          `the quote is not in ${slug} ¶ ${paragraph}, word for word; the closest words there are "${closestPassage(block.text, words)}"`,
+        );
       }
     });
     responses.forEach(({ claim: id }, index) => {

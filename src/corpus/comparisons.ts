@@ -30,13 +30,14 @@ export function loadComparison(
   });
   comparison.points.forEach((point, index) => {
     for (const slug of comparison.documents) {
-      if (!(slug in point.accounts)) at(['points', index, 'accounts'], `point "${point.topic}" gives no account for ${slug}; say what it reports, or that it does not`);
+      if (!(slug in point.accounts))
+        at(['points', index, 'accounts'], `point "${point.topic}" gives no account for ${slug}; say what it reports, or that it does not`);
     }
     for (const [slug, account] of Object.entries(point.accounts)) {
       const document = bySlug.get(slug);
       if (!comparison.documents.includes(slug)) at(['points', index, 'accounts', slug], `"${slug}" is not among the compared documents`);
       for (const number of account.paragraphs) {
-        if (document && (number > document.blocks.length)) {
+        if (document && number > document.blocks.length) {
           at(['points', index, 'accounts', slug, 'paragraphs'], `${slug} has no ¶ ${number} (it has ${document.blocks.length} paragraphs)`);
         }
       }
@@ -45,8 +46,10 @@ export function loadComparison(
     (point.claims ?? []).forEach((claim, position) => {
       if (!claimIds.has(claim)) at(['points', index, 'claims', position], `point "${point.topic}" names no claim "${claim}" of content/claims`);
     });
-    if (point.verdict === 'only-one' && speaking !== 1) at(['points', index, 'verdict'], `point "${point.topic}" is marked only-one, but ${speaking} documents cite paragraphs`);
-    if (point.verdict !== 'only-one' && speaking < 2) at(['points', index, 'verdict'], `point "${point.topic}" is marked ${point.verdict}, but only ${speaking} document cites paragraphs: use only-one`);
+    if (point.verdict === 'only-one' && speaking !== 1)
+      at(['points', index, 'verdict'], `point "${point.topic}" is marked only-one, but ${speaking} documents cite paragraphs`);
+    if (point.verdict !== 'only-one' && speaking < 2)
+      at(['points', index, 'verdict'], `point "${point.topic}" is marked ${point.verdict}, but only ${speaking} document cites paragraphs: use only-one`);
   });
   return problems.length === before ? [{ id, file: file.path, comparison }] : [];
 }

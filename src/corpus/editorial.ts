@@ -15,7 +15,6 @@ import type { ContentFile, CorpusModel, EditorialLock, EditorialUnit } from './m
 import type { Problem } from './problems.ts';
 import type { CorrectionRecord } from './schema.ts';
 
-
 /** How many hex digits of a hash a record quotes: enough to be unique, short enough to type. */
 export const quotedHashLength = 8;
 
@@ -53,10 +52,22 @@ export function editorialUnits(
   }
   for (const entry of model.entries) {
     const body = normalizeWhitespace(splitFrontmatter(textOf.get(entry.file) ?? '').body);
-    units.push({ key: entryUnitKey(entry.id), label: 'the description', file: entry.file, line: 1, hash: unitHash({ summary: entry.meta.summary, role: entry.meta.role, body }) });
+    units.push({
+      key: entryUnitKey(entry.id),
+      label: 'the description',
+      file: entry.file,
+      line: 1,
+      hash: unitHash({ summary: entry.meta.summary, role: entry.meta.role, body }),
+    });
   }
   for (const claim of model.claims) {
-    units.push({ key: claimUnitKey(claim.id), label: 'the claim', file: claim.file, line: 1, hash: unitHash({ ...claim.meta, body: normalizeWhitespace(claim.notes) }) });
+    units.push({
+      key: claimUnitKey(claim.id),
+      label: 'the claim',
+      file: claim.file,
+      line: 1,
+      hash: unitHash({ ...claim.meta, body: normalizeWhitespace(claim.notes) }),
+    });
   }
   for (const page of model.comparisons) {
     const text = textOf.get(page.file) ?? '';
@@ -136,7 +147,11 @@ export function checkEditorialLock(
   }
   for (const [key, locked] of Object.entries(lock.units)) {
     if (!current.has(key) && !recorded(key, locked)) {
-      problems.push({ file: files.lock, line: files.lockLine(key), message: changedMessage(`the published ${key}`, key, locked, files.corrections, 'was removed') });
+      problems.push({
+        file: files.lock,
+        line: files.lockLine(key),
+        message: changedMessage(`the published ${key}`, key, locked, files.corrections, 'was removed'),
+      });
     }
   }
   records.forEach((record, index) => {

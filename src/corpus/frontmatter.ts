@@ -49,7 +49,11 @@ export function parseYaml<S extends z.ZodType>(yaml: string, path: string, schem
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => ({ file: path, line: lineOf(error.pos[0]), message: `${what} is not valid YAML: ${error.message.split('\n')[0]}` })),
+      problems: document.errors.map((error) => ({
+        file: path,
+        line: lineOf(error.pos[0]),
+        message: `${what} is not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
     };
   }
   const result = schema.safeParse(document.toJS());

@@ -4,7 +4,6 @@ import { normalizeWhitespace } from '../text/normalize.ts';
 
 // Editorial notes: where each reference stands, and what each note says.
 
-
 /** A footnote reference in a paragraph of a page. */
 export interface NoteReference {
   /** The footnote's identifier, as Block.footnoteLabels records it. */

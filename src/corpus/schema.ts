@@ -3,7 +3,6 @@ import { z } from 'zod';
 /** Ids of glossary entries and slugs of documents: they become permanent URLs. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
-
 /**
  * Front matter of a corpus page: what a citation of the original article needs,
  * and which verbatim source the page edits.
@@ -18,11 +17,7 @@ export const documentSchema = z
     url: z.url().optional().describe('the original article'),
     receivedFrom: z.url().optional().describe('the copy the source text was taken from, where that is not the original'),
     receivedFromPublisher: z.string().min(1).optional().describe('who published the copy at receivedFrom, such as "Nejat Society"'),
-    comparedWithOriginal: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('for a copy: whether the editors compared it with the original article, and what they found'),
+    comparedWithOriginal: z.string().min(1).optional().describe('for a copy: whether the editors compared it with the original article, and what they found'),
     language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u, 'a BCP 47 language tag such as "en"'),
     source: z.string().regex(/^[a-z0-9-]+\.txt$/u, 'a file name in content/sources/, such as "my-article.txt"'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'the 64-digit lower-case hex SHA-256 of the source file'),
@@ -93,10 +88,13 @@ const entryWhen = z
           .strict(),
       )
       .default([])
-      .describe("paragraphs that date it only relatively (\"yesterday\", \"on Tuesday\") and the editors' notes that resolve them"),
+      .describe('paragraphs that date it only relatively ("yesterday", "on Tuesday") and the editors\' notes that resolve them'),
   })
   .strict()
-  .refine(({ start, end }) => end === undefined || end.slice(0, start.length) >= start.slice(0, end.length), { message: 'end comes before start', path: ['end'] });
+  .refine(({ start, end }) => end === undefined || end.slice(0, start.length) >= start.slice(0, end.length), {
+    message: 'end comes before start',
+    path: ['end'],
+  });
 
 /** Where a place is, and who says so. */
 const entryCoordinates = z
@@ -116,10 +114,15 @@ export const entrySchema = z
     context: z
       .array(z.string().regex(slugPattern, 'a glossary entry id such as "mek"'))
       .default([])
-      .describe('entries whose naming in a document makes its lower-case aliases (descriptions such as "the compound") refer to this entry; naming the entry itself always does'),
+      .describe(
+        'entries whose naming in a document makes its lower-case aliases (descriptions such as "the compound") refer to this entry; naming the entry itself always does',
+      ),
     summary: z.string().min(1).describe('one or two neutral sentences'),
     role: z.string().min(1).optional().describe('for people: their role at the time of the sources'),
-    wikidata: z.string().regex(/^Q[1-9][0-9]*$/u, 'a Wikidata item id such as "Q42"').optional(),
+    wikidata: z
+      .string()
+      .regex(/^Q[1-9][0-9]*$/u, 'a Wikidata item id such as "Q42"')
+      .optional(),
     wikipedia: z.url().optional(),
     when: entryWhen.optional().describe('for events and agreements: when, for the timeline'),
     coordinates: entryCoordinates.optional().describe('for places: where, for the map'),
@@ -130,7 +133,11 @@ export const entrySchema = z
       context.addIssue({ code: 'custom', path: ['when'], message: `when dates events and agreements, and this entry's type is ${meta.type}: remove when` });
     }
     if (meta.coordinates && meta.type !== 'place') {
-      context.addIssue({ code: 'custom', path: ['coordinates'], message: `coordinates locate places, and this entry's type is ${meta.type}: remove coordinates` });
+      context.addIssue({
+        code: 'custom',
+        path: ['coordinates'],
+        message: `coordinates locate places, and this entry's type is ${meta.type}: remove coordinates`,
+      });
     }
   });
 
@@ -151,14 +158,8 @@ export const comparisonSchema = z
             topic: z.string().min(1),
             verdict: z.enum(['agree', 'differ', 'only-one']).describe('whether the documents agree, differ, or only one speaks'),
             summary: z.string().min(1).describe("the editors' neutral reading of the point"),
-            accounts: z.record(
-              z.string(),
-              z.object({ says: z.string().min(1), paragraphs: paragraphNumbers.default([]) }).strict(),
-            ),
-            claims: z
-              .array(z.string().regex(slugPattern, 'a claim id'))
-              .optional()
-              .describe('the claims of the register (content/claims) this point concerns'),
+            accounts: z.record(z.string(), z.object({ says: z.string().min(1), paragraphs: paragraphNumbers.default([]) }).strict()),
+            claims: z.array(z.string().regex(slugPattern, 'a claim id')).optional().describe('the claims of the register (content/claims) this point concerns'),
           })
           .strict(),
       )
@@ -170,7 +171,10 @@ export type Comparison = z.infer<typeof comparisonSchema>;
 
 const correctionBase = {
   date: z.iso.date().describe('the day the change was published, YYYY-MM-DD'),
-  target: z.string().min(1).describe('the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, comparisons/<id>#point-<n>'),
+  target: z
+    .string()
+    .min(1)
+    .describe('the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, comparisons/<id>#point-<n>'),
   replaces: z
     .string({ error: 'quote the hash, as in replaces: "24754559": unquoted digits are a number to YAML' })
     .regex(/^[0-9a-f]{8,64}$/u, 'the first 8 hex digits of the published hash the build quoted')

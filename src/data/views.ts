@@ -117,12 +117,19 @@ export const map = once('map', () => {
   if (!frames) return { places, frames: undefined, main: undefined, inset: undefined };
   const maxMentions = Math.max(1, ...places.map(({ mentions }) => mentions));
   const main = drawMap(world('50m'), frames.main, frames.inMain, { width: 480, maxMentions, fontSize: 13 });
-  const inset = frames.inset ? drawMap(world('110m'), frames.inset, frames.inInset, { width: 480, maxMentions, fontSize: 13, outline: frames.main }) : undefined;
+  const inset = frames.inset
+    ? drawMap(world('110m'), frames.inset, frames.inInset, { width: 480, maxMentions, fontSize: 13, outline: frames.main })
+    : undefined;
   return { places, frames, main, inset };
 });
 
 function networkEntries(): NetworkEntry[] {
-  return corpus.entries.map((entry) => ({ id: entry.id, name: entry.meta.name, type: entry.meta.type, mentions: corpus.mentionCounts[entry.id]?.mentions ?? 0 }));
+  return corpus.entries.map((entry) => ({
+    id: entry.id,
+    name: entry.meta.name,
+    type: entry.meta.type,
+    mentions: corpus.mentionCounts[entry.id]?.mentions ?? 0,
+  }));
 }
 
 export const network = once('network', () => {

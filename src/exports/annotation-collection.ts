@@ -127,7 +127,8 @@ export function annotationCollection(layout: AnnotationLayout): AnnotationCollec
 export function annotationPage(layout: AnnotationLayout, slug: string, items: WebAnnotation[]): AnnotationPage {
   const page = layout.pageOf.get(slug);
   if (!page) throw new Error(`the document ${slug} has no annotations, and so no page of ${layout.collection.id}`);
-  if (items.length !== page.count) throw new Error(`${slug}: ${items.length} annotations built where the corpus model counts ${page.count} mentions and note references`);
+  if (items.length !== page.count)
+    throw new Error(`${slug}: ${items.length} annotations built where the corpus model counts ${page.count} mentions and note references`);
   return {
     '@context': webAnnotationContext,
     id: page.id,

@@ -174,7 +174,12 @@ export function corpusIndex(model: CorpusModel, siteUrl: string): CorpusIndex {
       ...(meta.date ? { date: meta.date } : {}),
       about: meta.about,
       status: meta.status,
-      appearances: meta.appearances.map(({ document, paragraph, quote }) => ({ document, paragraph, url: absoluteUrl(paragraphPath(document, paragraph), siteUrl), quote })),
+      appearances: meta.appearances.map(({ document, paragraph, quote }) => ({
+        document,
+        paragraph,
+        url: absoluteUrl(paragraphPath(document, paragraph), siteUrl),
+        quote,
+      })),
       responses: meta.responses,
       ...(meta.review ? { review: meta.review } : {}),
     })),

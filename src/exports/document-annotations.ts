@@ -44,7 +44,12 @@ export function documentAnnotations(layout: AnnotationLayout, document: CorpusDo
     else referencesOf.set(reference.paragraph, [reference]);
   }
   const pageUrl = absoluteUrl(documentPath(document.slug), siteUrl);
-  const source = { id: absoluteUrl(sourcePath(document.meta.source), siteUrl), type: 'Text' as const, format: 'text/plain' as const, language: document.meta.language };
+  const source = {
+    id: absoluteUrl(sourcePath(document.meta.source), siteUrl),
+    type: 'Text' as const,
+    format: 'text/plain' as const,
+    language: document.meta.language,
+  };
   // Annotation ids are fragments of the collection's URL, so that they do not depend on how the collection is paged.
   const idBase = `${layout.collection.id}#${encodeURIComponent(document.slug)}`;
 

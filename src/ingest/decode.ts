@@ -14,7 +14,10 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
   const fail = (line: number | undefined, message: string): Decoded => ({ ok: false, message: `${line ? `${file}:${line}` : file}: ${message}` });
   if (bytes.length === 0) return fail(undefined, 'the file is empty: pass the text file of the article');
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return fail(1, `the file is not UTF-8 but UTF-16 (it starts with the byte-order mark ${hex(bytes[0])} ${hex(bytes[1])}): convert it first, e.g. \`iconv -f UTF-16 -t UTF-8 in.txt > out.txt\``);
+    return fail(
+      1,
+      `the file is not UTF-8 but UTF-16 (it starts with the byte-order mark ${hex(bytes[0])} ${hex(bytes[1])}): convert it first, e.g. \`iconv -f UTF-16 -t UTF-8 in.txt > out.txt\``,
+    );
   }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) {
@@ -24,7 +27,8 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
     );
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return fail(lineOfByte(bytes, nul), `the file is binary data, not text (NUL byte at offset ${nul}): pass the article as a plain UTF-8 text file`);
+  if (nul !== -1)
+    return fail(lineOfByte(bytes, nul), `the file is binary data, not text (NUL byte at offset ${nul}): pass the article as a plain UTF-8 text file`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -39,7 +43,10 @@ export function decodeSource(bytes: Uint8Array, file: string): Decoded {
   const controls = characters.filter((char) => /\p{Cc}/u.test(char) && !/\s/u.test(char)).length;
   // Scraped text may carry a stray control character; a binary file carries many.
   if (controls > 0 && controls >= Math.max(2, characters.length * 0.01)) {
-    return fail(undefined, `the file looks like binary data, not text (${controls} control characters in ${characters.length}): pass the article as a plain UTF-8 text file`);
+    return fail(
+      undefined,
+      `the file looks like binary data, not text (${controls} control characters in ${characters.length}): pass the article as a plain UTF-8 text file`,
+    );
   }
   if (text.trim() === '') return fail(undefined, 'the file is empty (nothing but white space): pass the text file of the article');
   return { ok: true, text };

@@ -50,7 +50,9 @@ export function unrepresentableParagraphs(paragraphs: readonly SourceParagraph[]
       issues = [(error as Error).message];
     }
     if (issues.length > 0 || blocks.length !== 1 || blocks[0]?.text !== paragraph.text) {
-      errors.push(`${where} cannot be written as plain MDX (${issues[0] ?? `it reads back as "${blocks.map((block) => block.text).join(' / ')}"`}): please report this as a bug of src/ingest/mdx-escape.ts`);
+      errors.push(
+        `${where} cannot be written as plain MDX (${issues[0] ?? `it reads back as "${blocks.map((block) => block.text).join(' / ')}"`}): please report this as a bug of src/ingest/mdx-escape.ts`,
+      );
     }
   }
   return errors;

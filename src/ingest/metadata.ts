@@ -35,7 +35,10 @@ const flagOfField: Record<string, string> = {
 
 /** A URL slug from a headline: folded to ASCII, words joined by hyphens, cut at a word to at most `maxLength` characters. */
 export function slugFromTitle(title: string, maxLength = 60): string {
-  const words = foldForMatching(title).replace(/['’]/gu, '').split(/[^a-z0-9]+/u).filter(Boolean);
+  const words = foldForMatching(title)
+    .replace(/['’]/gu, '')
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean);
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -65,7 +68,9 @@ export function buildMeta(options: IngestOptions, sourceSha256: string): MetaRes
   if (missing.length > 0) {
     return {
       ok: false,
-      errors: [`missing ${missing.join(', ')}: the page's front matter requires the headline, the outlet and the publication date, e.g. --title "Headline as published" --publisher "Outlet" --date 2023-06-20`],
+      errors: [
+        `missing ${missing.join(', ')}: the page's front matter requires the headline, the outlet and the publication date, e.g. --title "Headline as published" --publisher "Outlet" --date 2023-06-20`,
+      ],
     };
   }
   const errors: string[] = [];
@@ -81,7 +86,8 @@ export function buildMeta(options: IngestOptions, sourceSha256: string): MetaRes
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(date)) errors.push(`--date must be a date written YYYY-MM-DD, such as 2023-06-20 (got "${date}")`);
   const slug = given(options.slug) ?? slugFromTitle(title);
   if (!slug) errors.push(`cannot derive a URL slug from the title "${title}": pass one with --slug, e.g. --slug my-article`);
-  else if (!slugPattern.test(slug)) errors.push(`--slug "${slug}" must be lower-case letters, digits and single hyphens, such as "my-article": it becomes the page's permanent URL`);
+  else if (!slugPattern.test(slug))
+    errors.push(`--slug "${slug}" must be lower-case letters, digits and single hyphens, such as "my-article": it becomes the page's permanent URL`);
   if (errors.length > 0) return { ok: false, errors };
 
   const candidate = {

@@ -36,7 +36,9 @@ export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: r
 /** The report on a re-linked page, which is written only if linking added a mention. */
 export function updateReport(pagePath: string, linked: LinkResult, blocks: readonly MarkedText[]): string {
   return lines([
-    linked.added.length > 0 ? `Updated ${pagePath}: every annotation and note kept.` : `${pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
+    linked.added.length > 0
+      ? `Updated ${pagePath}: every annotation and note kept.`
+      : `${pagePath} is up to date: no unmarked mention of a known entry; nothing was written.`,
     '',
     ...linkingReport('Mentions added', linked, blocks),
   ]);
@@ -47,7 +49,10 @@ const lines = (report: readonly string[]) => `${report.join('\n')}\n`;
 /** What linking did to a page: names marked, descriptions to confirm, what could not be marked, and names no entry knows. */
 function linkingReport(heading: string, linked: LinkResult, blocks: readonly MarkedText[]): string[] {
   return [
-    ...mentionReport(heading, linked.added.filter((mention) => !mention.description)),
+    ...mentionReport(
+      heading,
+      linked.added.filter((mention) => !mention.description),
+    ),
     ...descriptionReport(linked.added.filter((mention) => mention.description)),
     ...warningReport(linked.warnings),
     '',
@@ -66,7 +71,10 @@ function mentionReport(heading: string, mentions: readonly LinkedMention[]): str
   for (const mention of mentions) counts.set(mention.entry, (counts.get(mention.entry) ?? 0) + 1);
   const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = Math.max(...rows.map(([entry]) => entry.length));
-  return [`${heading}: ${mentions.length}, of ${rows.length} entries`, ...rows.map(([entry, count]) => `  ${entry.padEnd(width)}  ${String(count).padStart(3)}`)];
+  return [
+    `${heading}: ${mentions.length}, of ${rows.length} entries`,
+    ...rows.map(([entry, count]) => `  ${entry.padEnd(width)}  ${String(count).padStart(3)}`),
+  ];
 }
 
 /** Descriptions are marked because the document names their entry: each is listed for an editor to confirm. */

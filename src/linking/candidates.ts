@@ -11,7 +11,9 @@ export interface Candidate {
 
 /** Words that start sentences without being names. */
 const sentenceStarters = new Set(
-  'a about according after all also an and as at before but by during for from he her his however i if in it its many meanwhile no not of on one or our over regarding she since so some that the their then there these they this those thus to two under unfortunately we when while with yes you'.split(' '),
+  'a about according after all also an and as at before but by during for from he her his however i if in it its many meanwhile no not of on one or our over regarding she since so some that the their then there these they this those thus to two under unfortunately we when while with yes you'.split(
+    ' ',
+  ),
 );
 
 /** Lower-case words that may join the parts of a name: "Council of Resistance of Iran". Not "and", which more often joins two names. */
@@ -43,9 +45,7 @@ export function findCandidates(blocks: readonly MarkedText[]): Candidate[] {
     if (block.debris) continue;
     for (const name of candidatesIn(block.text, block.mentions)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 function candidatesIn(text: string, mentions: MarkedText['mentions']): string[] {

@@ -7,9 +7,20 @@ import { OffsetMapBuilder, type OffsetMap } from '../text/offset-map.ts';
 
 /** Typographic variants that must not stop a name from matching: curly quotes and apostrophes, dashes. */
 const punctuationVariants: Record<string, string> = {
-  '’': "'", '‘': "'", 'ʼ': "'", '′': "'",
-  '“': '"', '”': '"', '„': '"', '″': '"',
-  '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '−': '-',
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '″': '"',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '−': '-',
 };
 
 /**

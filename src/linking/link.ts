@@ -65,12 +65,15 @@ export function linkMentions(page: string, matcher: Matcher): LinkResult {
     if (start === undefined || end === undefined) return;
     const plan = planBlock(page, node, documentMatcher);
     const line = node.position?.start.line ?? 1;
-    for (const missed of plan.unmapped) warnings.push(`line ${line}, ¶ ${number}: "${missed}" was not marked: its escapes could not be mapped; mark it by hand`);
+    for (const missed of plan.unmapped)
+      warnings.push(`line ${line}, ¶ ${number}: "${missed}" was not marked: its escapes could not be mapped; mark it by hand`);
     if (plan.insertions.length === 0) return;
     const local = plan.insertions.map((insertion) => ({ ...insertion, at: insertion.at - start }));
     const block = page.slice(start, end);
     if (!confirmBlock(block, applyInsertions(block, local), plan.matches)) {
-      warnings.push(`line ${line}, ¶ ${number}: ${plan.matches.map((match) => `"${match.text}"`).join(', ')} not marked: the block would not read back the same; mark by hand`);
+      warnings.push(
+        `line ${line}, ¶ ${number}: ${plan.matches.map((match) => `"${match.text}"`).join(', ')} not marked: the block would not read back the same; mark by hand`,
+      );
       return;
     }
     insertions.push(...plan.insertions);

@@ -90,7 +90,11 @@ export function buildMatcher(entries: readonly GlossaryName[]): Matcher {
   const unambiguous = forms.filter((form) => {
     const entriesOfName = owners.get(`${form.folded}\u0000${form.acronym}`) ?? new Set();
     if (entriesOfName.size === 1) return true;
-    skipped.push({ entry: form.entry, text: form.text, reason: `ambiguous: also a name of ${[...entriesOfName].filter((id) => id !== form.entry).join(', ')}` });
+    skipped.push({
+      entry: form.entry,
+      text: form.text,
+      reason: `ambiguous: also a name of ${[...entriesOfName].filter((id) => id !== form.entry).join(', ')}`,
+    });
     return false;
   });
 
@@ -122,7 +126,12 @@ export function forDocument(matcher: Matcher, named: ReadonlySet<string>): Match
   for (const { form } of active) {
     const entriesOfDescription = owners.get(form.folded) ?? new Set();
     if (entriesOfDescription.size === 1) linkable.push(form);
-    else skipped.push({ entry: form.entry, text: form.text, reason: `ambiguous here: also a description of ${[...entriesOfDescription].filter((id) => id !== form.entry).join(', ')}` });
+    else
+      skipped.push({
+        entry: form.entry,
+        text: form.text,
+        reason: `ambiguous here: also a description of ${[...entriesOfDescription].filter((id) => id !== form.entry).join(', ')}`,
+      });
   }
   const names = [...matcher.byFirst.values()].flat();
   return { byFirst: indexForms([...names, ...linkable]), descriptions: [], skipped };

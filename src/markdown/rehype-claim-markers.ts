@@ -23,7 +23,9 @@ export default function rehypeClaimMarkers() {
       const references = node.type === 'element' ? byAnchor.get(String(node.properties.id ?? '')) : undefined;
       if (!references) return;
       const markers = references.map(({ id, statement }) =>
-        h('p', { className: ['claim-marker'] }, [h('a', { href: claimPath(id) }, [h('span', { className: ['claim-marker-label'] }, 'Claim'), ` ${shorten(statement)}`])]),
+        h('p', { className: ['claim-marker'] }, [
+          h('a', { href: claimPath(id) }, [h('span', { className: ['claim-marker-label'] }, 'Claim'), ` ${shorten(statement)}`]),
+        ]),
       );
       const next = tree.children[index + 1];
       if (isSidenotes(next)) next.children.push(...markers);

@@ -50,7 +50,8 @@ function endnotesById(tree: Root): Map<string, ElementContent[]> {
     if (element.tagName !== 'li' || !String(element.properties.id ?? '').startsWith('fn-')) return;
     const content = structuredClone(element.children);
     for (const child of content) {
-      if (child.type === 'element') child.children = child.children.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
+      if (child.type === 'element')
+        child.children = child.children.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
     }
     notes.set(String(element.properties.id), content);
   });

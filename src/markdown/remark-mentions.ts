@@ -17,7 +17,7 @@ export default function remarkMentions() {
         url: entryPath(entry),
         children: node.children,
         data: { hProperties: { className: ['mention'], dataEntry: entry } },
-      } as typeof parent.children[number];
+      } as (typeof parent.children)[number];
     });
   };
 }

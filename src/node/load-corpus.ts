@@ -11,7 +11,10 @@ async function listFiles(dir: string, extension: string): Promise<string[]> {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  return names.filter((name) => name.endsWith(extension)).sort().map((name) => join(dir, name));
+  return names
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 async function readTextFiles(root: string, paths: string[]): Promise<ContentFile[]> {
@@ -19,11 +22,7 @@ async function readTextFiles(root: string, paths: string[]): Promise<ContentFile
 }
 
 /** Reads the content directories under `root` and builds the corpus model: the file-system edge of src/corpus/build.ts. */
-export async function loadCorpus(
-  root: string,
-  dirs: ContentDirs = contentDirs,
-  options: Pick<CorpusFiles, 'onParsed' | 'drafts'> = {},
-): Promise<CorpusBuild> {
+export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, options: Pick<CorpusFiles, 'onParsed' | 'drafts'> = {}): Promise<CorpusBuild> {
   const sourcePaths = await listFiles(resolve(root, dirs.sources), '.txt');
   const sources = new Map<string, Uint8Array>(
     await Promise.all(sourcePaths.map(async (path) => [path.split('/').pop() ?? path, await readFile(path)] as [string, Uint8Array])),

@@ -170,7 +170,10 @@ export function formatReferences<S extends CitationStyle>(subject: CitationSubje
 function referencesOf<S extends CitationStyle>(article: CslItem, edition: CslItem, styles: readonly S[]): References<S> {
   const reference = (item: CslItem, template: string) => new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
   return Object.fromEntries(
-    styles.map((style) => [style, { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) }]),
+    styles.map((style) => [
+      style,
+      { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) },
+    ]),
   ) as References<S>;
 }
 
@@ -192,7 +195,9 @@ export function claimItem(subject: ClaimSubject, context: CitationContext): CslI
     type: 'webpage',
     title: `Claim: ${subject.statement}`,
     genre: 'register of claims',
-    note: [`Claim made by ${subject.claimant}${subject.date ? ` on ${subject.date}` : ''}`, `accessed ${context.accessed.toISOString().slice(0, 10)}`].join('; '),
+    note: [`Claim made by ${subject.claimant}${subject.date ? ` on ${subject.date}` : ''}`, `accessed ${context.accessed.toISOString().slice(0, 10)}`].join(
+      '; ',
+    ),
     'container-title': context.siteName,
     URL: absoluteUrl(claimPath(subject.id), context.siteUrl),
     accessed: accessedParts(context.accessed),

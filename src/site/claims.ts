@@ -75,7 +75,10 @@ export function claimIndex(
         const document = documentsBySlug.get(slug);
         return document ? [{ document, paragraph, quote }] : [];
       })
-      .sort((a, b) => a.document.meta.published.localeCompare(b.document.meta.published) || a.document.slug.localeCompare(b.document.slug) || a.paragraph - b.paragraph);
+      .sort(
+        (a, b) =>
+          a.document.meta.published.localeCompare(b.document.meta.published) || a.document.slug.localeCompare(b.document.slug) || a.paragraph - b.paragraph,
+      );
     views.set(claim.id, {
       claim,
       claimant: entriesById.get(claim.meta.claimant),

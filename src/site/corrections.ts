@@ -21,7 +21,15 @@ export function correctionView(record: CorrectionRecord): CorrectionView {
   const fragment = record.target.split('#')[1];
   const note = fragment?.startsWith('note-') ? fragment.slice('note-'.length) : undefined;
   const point = fragment?.startsWith('point-') ? fragment : undefined;
-  const part = note ? `note [^${note}]` : point ? point.replace('-', ' ') : fragment === 'metadata' ? 'the metadata' : fragment === 'summary' ? 'the summary' : undefined;
+  const part = note
+    ? `note [^${note}]`
+    : point
+      ? point.replace('-', ' ')
+      : fragment === 'metadata'
+        ? 'the metadata'
+        : fragment === 'summary'
+          ? 'the summary'
+          : undefined;
   return { record, verb: verbs[record.kind], part, path: editorialTextPath(record.target) };
 }
 

@@ -137,7 +137,9 @@ export function claimJsonLd(view: ClaimView, siteUrl: string): WithContext<Claim
     text: claim.meta.statement,
     ...(claimant ? { author: claimantNode(claimant, siteUrl) } : {}),
     ...(claim.meta.date ? { datePublished: claim.meta.date } : {}),
-    ...(view.about.length > 0 ? { about: view.about.map((entry) => ({ '@id': absoluteUrl(entryPath(entry.id), siteUrl), name: entry.meta.name }) as Thing) } : {}),
+    ...(view.about.length > 0
+      ? { about: view.about.map((entry) => ({ '@id': absoluteUrl(entryPath(entry.id), siteUrl), name: entry.meta.name }) as Thing) }
+      : {}),
     appearance: appearances.map((appearance) => appearanceNode(appearance, siteUrl)),
     ...(appearances[0] ? { firstAppearance: appearanceNode(appearances[0], siteUrl) } : {}),
   };

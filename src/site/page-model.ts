@@ -41,7 +41,11 @@ export function pageModel(model: CorpusModel): PageModel {
     mentionCounts: Object.fromEntries(
       Object.entries(model.mentionsByEntry).map(([entry, mentions]) => [
         entry,
-        { mentions: mentions.length, documents: new Set(mentions.map((mention) => mention.document)).size, pages: Math.ceil(mentions.length / mentionsPerPage) },
+        {
+          mentions: mentions.length,
+          documents: new Set(mentions.map((mention) => mention.document)).size,
+          pages: Math.ceil(mentions.length / mentionsPerPage),
+        },
       ]),
     ),
     relatedEntries: model.relatedEntries,

@@ -20,10 +20,12 @@ export const searchKinds = { paragraph: 'Document paragraphs', entry: 'Glossary 
  * metadata, which every first search loads, grow with the number of paragraphs.
  */
 export function documentSearchAttributes(document: DocumentSummary, entriesById: ReadonlyMap<string, GlossaryEntry>) {
-  const types = new Set(document.entries.flatMap((id) => {
-    const type = entriesById.get(id)?.meta.type;
-    return type ? [entryTypeLabels[type].plural] : [];
-  }));
+  const types = new Set(
+    document.entries.flatMap((id) => {
+      const type = entriesById.get(id)?.meta.type;
+      return type ? [entryTypeLabels[type].plural] : [];
+    }),
+  );
   return {
     filters: {
       [searchFilters.kind]: [searchKinds.paragraph],

@@ -26,7 +26,8 @@ import { mapParagraph, type SourceParagraph, splitSourceParagraphs } from './par
  */
 export function codePointCounter(text: string): (offset: number) => number {
   const check = (offset: number) => {
-    if (!Number.isInteger(offset) || offset < 0 || offset > text.length) throw new RangeError(`${offset} is not an offset into a text of ${text.length} UTF-16 units`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > text.length)
+      throw new RangeError(`${offset} is not an offset into a text of ${text.length} UTF-16 units`);
   };
   // Only characters outside the BMP take two units; a lone surrogate counts as one character, as it takes one unit.
   if (!/[\u{10000}-\u{10FFFF}]/u.test(text)) {

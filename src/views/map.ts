@@ -128,7 +128,15 @@ function cornersOf(frame: Frame): Feature<MultiPoint> {
   return {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[frame.west, frame.south], [frame.east, frame.north], [frame.west, frame.north], [frame.east, frame.south]] },
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [frame.west, frame.south],
+        [frame.east, frame.north],
+        [frame.west, frame.north],
+        [frame.east, frame.south],
+      ],
+    },
   };
 }
 
@@ -193,8 +201,20 @@ export function drawMap(
   const path = geoPath(projection).digits(1);
   // Country by country, not the merged land: a continent's outline is one polygon, and all of it would be projected.
   const land = path(partsNear(geometryOf(feature(world, world.objects.countries)), frame)) ?? '';
-  const coast = path(partsNear(mesh(world, world.objects.countries, (a, b) => a === b), frame)) ?? '';
-  const borders = path(partsNear(mesh(world, world.objects.countries, (a, b) => a !== b), frame)) ?? '';
+  const coast =
+    path(
+      partsNear(
+        mesh(world, world.objects.countries, (a, b) => a === b),
+        frame,
+      ),
+    ) ?? '';
+  const borders =
+    path(
+      partsNear(
+        mesh(world, world.objects.countries, (a, b) => a !== b),
+        frame,
+      ),
+    ) ?? '';
   const radius = (mentions: number) => round(3 + 9 * Math.sqrt(mentions / Math.max(1, options.maxMentions)));
   const marks = places.map((place) => {
     const [x = 0, y = 0] = projection([place.lon, place.lat]) ?? [];

@@ -99,7 +99,10 @@ interface SimulationNode extends SimulationNodeDatum {
  * Places the nodes with a force simulation run to its end in Node (no
  * animation), sized by mentions, then fits them into width × height.
  */
-export function layoutNetwork(selection: Pick<NetworkSelection, 'nodes' | 'ties'>, options: { width: number; height: number; seed: number; margin: number }): NetworkLayout {
+export function layoutNetwork(
+  selection: Pick<NetworkSelection, 'nodes' | 'ties'>,
+  options: { width: number; height: number; seed: number; margin: number },
+): NetworkLayout {
   const { width, height, seed, margin } = options;
   const maxMentions = Math.max(1, ...selection.nodes.map(({ mentions }) => mentions));
   const maxWeight = Math.max(1, ...selection.ties.map(({ weight }) => weight));
@@ -116,7 +119,10 @@ export function layoutNetwork(selection: Pick<NetworkSelection, 'nodes' | 'ties'
         .strength(({ weight }) => 0.05 + 0.45 * (weight / maxWeight)),
     )
     .force('charge', forceManyBody<SimulationNode>().strength(-420))
-    .force('collide', forceCollide<SimulationNode>().radius(({ r }) => r + 18))
+    .force(
+      'collide',
+      forceCollide<SimulationNode>().radius(({ r }) => r + 18),
+    )
     .force('x', forceX<SimulationNode>(0).strength(0.06))
     .force('y', forceY<SimulationNode>(0).strength(0.1))
     .stop();
@@ -175,5 +181,7 @@ export function typeTies(paragraphsByEntry: Iterable<{ type: EntryType; keys: re
       const [a = 0, b = 0] = pair.split(',').map(Number);
       return { a: entryTypes[a] as EntryType, b: entryTypes[b] as EntryType, paragraphs };
     })
-    .sort((x, y) => y.paragraphs - x.paragraphs || (typeIndex.get(x.a) ?? 0) - (typeIndex.get(y.a) ?? 0) || (typeIndex.get(x.b) ?? 0) - (typeIndex.get(y.b) ?? 0));
+    .sort(
+      (x, y) => y.paragraphs - x.paragraphs || (typeIndex.get(x.a) ?? 0) - (typeIndex.get(y.a) ?? 0) || (typeIndex.get(x.b) ?? 0) - (typeIndex.get(y.b) ?? 0),
+    );
 }

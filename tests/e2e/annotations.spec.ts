@@ -125,9 +125,9 @@ test('every glossary entry lists exactly the mentions the documents link to it',
   expect([...documents].sort()).toEqual([site.href(ledger), site.href(radio)].sort());
   for (const documentUrl of documents) {
     await page.goto(documentUrl);
-    const mentions = await page.locator('a.mention').evaluateAll((links) =>
-      links.map((link) => ({ entry: link.getAttribute('data-entry') ?? '', paragraph: link.closest('.para')?.id ?? '' })),
-    );
+    const mentions = await page
+      .locator('a.mention')
+      .evaluateAll((links) => links.map((link) => ({ entry: link.getAttribute('data-entry') ?? '', paragraph: link.closest('.para')?.id ?? '' })));
     for (const { entry, paragraph } of mentions) mentionsByEntry.set(entry, [...(mentionsByEntry.get(entry) ?? []), `${documentUrl}#${paragraph}`]);
   }
   await page.goto(site.href('/glossary/'));

@@ -25,7 +25,10 @@ test('reading: from the home page to a paragraph, its entry, and back through th
   await page.locator('main').getByRole('link', { name: 'Portvale', exact: true }).first().click();
   await expect(page).toHaveURL(site.permanentUrl(entryPath('portvale')));
   await page.goBack();
-  await page.locator('.mention-list li', { has: page.locator('mark', { hasText: 'Arbër Çuçaj' }) }).getByRole('link', { name: '¶ 4' }).click();
+  await page
+    .locator('.mention-list li', { has: page.locator('mark', { hasText: 'Arbër Çuçaj' }) })
+    .getByRole('link', { name: '¶ 4' })
+    .click();
   await expect(page).toHaveURL(site.permanentUrl(`${radio}#p4`));
   await expect(page.locator('#p4')).toBeInViewport();
 });

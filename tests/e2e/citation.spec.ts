@@ -14,7 +14,15 @@ test('the document Cite button opens a dialog with every format, each with a cop
   const dialog = page.getByRole('dialog', { name: 'Cite this document' });
   await expect(dialog).toBeVisible();
   const headings = dialog.locator('.citation-format h3');
-  await expect(headings).toHaveText(['APA (7th edition)', 'MLA (9th edition)', 'Chicago (notes and bibliography)', 'Harvard (Cite Them Right)', 'BibTeX', 'RIS', 'CSL-JSON']);
+  await expect(headings).toHaveText([
+    'APA (7th edition)',
+    'MLA (9th edition)',
+    'Chicago (notes and bibliography)',
+    'Harvard (Cite Them Right)',
+    'BibTeX',
+    'RIS',
+    'CSL-JSON',
+  ]);
   await expect(dialog.locator('.copy-button')).toHaveCount(7);
   const apaFormat = dialog.locator('.citation-format', { has: page.locator('h3', { hasText: 'APA' }) });
   await expect(apaFormat.locator('.citation-text').first()).toContainText(apa);
@@ -59,7 +67,9 @@ test('selecting words (across a note reference and a mention) offers a quote lin
   await expect(button).toBeVisible();
   await button.click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(site.permanentUrl(`${documentUrl}?highlight=head+of+of+the+Harbour+Workers+Union#p8:~:text=head%20of%20of%20the%20Harbour%20Workers%20Union`));
+  expect(link).toBe(
+    site.permanentUrl(`${documentUrl}?highlight=head+of+of+the+Harbour+Workers+Union#p8:~:text=head%20of%20of%20the%20Harbour%20Workers%20Union`),
+  );
   await page.goto(link);
   const paragraph = page.locator('#p8');
   await expect(paragraph).toBeInViewport();
@@ -79,7 +89,9 @@ test('the page carries Highwire, Open Graph and JSON-LD metadata that match the 
   await page.goto(site.href(documentUrl));
   const content = (selector: string) => page.locator(selector).getAttribute('content');
   expect(await content('meta[name="citation_title"]')).toBe(corpusDocument.meta.title);
-  expect(await page.locator('meta[name="citation_author"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content')))).toEqual(corpusDocument.meta.authors);
+  expect(await page.locator('meta[name="citation_author"]').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('content')))).toEqual(
+    corpusDocument.meta.authors,
+  );
   expect(await content('meta[name="citation_publication_date"]')).toBe(corpusDocument.meta.published.replaceAll('-', '/'));
   expect(await content('meta[name="citation_journal_title"]')).toBe(corpusDocument.meta.publisher);
   expect(await content('meta[property="og:title"]')).toBe(corpusDocument.meta.title);

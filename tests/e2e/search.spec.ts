@@ -28,7 +28,9 @@ test('a name finds its glossary entry first, then the paragraphs that mention it
   expect(links[0]).toBe(site.href(`${entryPath('teuta-rrapaj')}?highlight=Rrapaj`));
   // The union's entry names her too.
   expect(links.slice(1).sort()).toEqual(
-    [`${entryPath('harbour-workers-union')}?highlight=Rrapaj`, `${ledger}?highlight=Rrapaj#p8`, `${radio}?highlight=Rrapaj#p7`].map((path) => site.href(path)).sort(),
+    [`${entryPath('harbour-workers-union')}?highlight=Rrapaj`, `${ledger}?highlight=Rrapaj#p8`, `${radio}?highlight=Rrapaj#p7`]
+      .map((path) => site.href(path))
+      .sort(),
   );
   const result = page.locator('#search-results .search-result', { has: page.locator(`a[href="${site.href(`${ledger}?highlight=Rrapaj#p8`)}"]`) });
   await expect(result.locator('.result-paragraph')).toHaveText(' ¶ 8');

@@ -73,7 +73,10 @@ export function buildSite(site: Site): void {
     astroArgs.push('--config', 'tests/integration/isolated-cache.config.mjs');
   }
   const astro = fileURLToPath(new URL('bin/astro.mjs', import.meta.resolve('astro/package.json')));
-  for (const args of [[astro, ...astroArgs], ['scripts/search-index.ts', site.outDir]]) {
+  for (const args of [
+    [astro, ...astroArgs],
+    ['scripts/search-index.ts', site.outDir],
+  ]) {
     // The project's Node (this process's, when started through npm) runs both steps.
     const result = spawnSync(process.execPath, args, { env, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`building the ${site.name} site failed: node ${args.join(' ')} exited with ${result.status ?? result.signal}`);

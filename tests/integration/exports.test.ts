@@ -52,14 +52,19 @@ describe('the built site of the awkward fixture corpus', () => {
     expect(JSON.parse(files.get('annotations.jsonld') ?? 'null')).toEqual(expected.collection);
     for (const page of expected.pages) expect(JSON.parse(files.get(`annotations/${page.id.split('/').pop()}`) ?? 'null'), page.id).toEqual(page);
     expect(JSON.parse(files.get('corpus.json') ?? 'null')).toEqual(corpusIndex(fixture.model, siteUrl));
-    for (const document of fixture.model.documents) expect(JSON.parse(files.get(`corpus/${document.slug}.json`) ?? 'null')).toEqual(corpusDocument(document, siteUrl));
+    for (const document of fixture.model.documents)
+      expect(JSON.parse(files.get(`corpus/${document.slug}.json`) ?? 'null')).toEqual(corpusDocument(document, siteUrl));
   });
 
   it('shows on each document page the words every annotation quotes, where its scope says, white space compared collapsed', async () => {
     for (const document of fixture.model.documents) {
       const html = readFileSync(join(build.outDir, 'documents', document.slug, 'index.html'), 'utf8');
       const page = new DOMParser().parseFromString(html, 'text/html');
-      await expectAnchorsInPage(page, expected.items.filter((item) => slugOf(item) === document.slug), { collapse: true });
+      await expectAnchorsInPage(
+        page,
+        expected.items.filter((item) => slugOf(item) === document.slug),
+        { collapse: true },
+      );
     }
   });
 });
@@ -82,7 +87,12 @@ describe('writeExports on the published corpus', () => {
     const { collection, pages } = exportAnnotations(model, sources, site);
     const files = await writeToTemporaryDirectory();
     expect([...files.keys()]).toEqual(
-      ['annotations.jsonld', 'corpus.json', ...pages.map((page) => `annotations/${page.id.split('/').pop()}`), ...model.documents.map((document) => `corpus/${document.slug}.json`)].sort(),
+      [
+        'annotations.jsonld',
+        'corpus.json',
+        ...pages.map((page) => `annotations/${page.id.split('/').pop()}`),
+        ...model.documents.map((document) => `corpus/${document.slug}.json`),
+      ].sort(),
     );
     expect(JSON.parse(files.get('annotations.jsonld')!)).toEqual(collection);
     expect(JSON.parse(files.get('corpus.json')!)).toEqual(corpusIndex(model, site));

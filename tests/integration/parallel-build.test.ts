@@ -38,7 +38,9 @@ await generateCorpus(generated, 40);
 afterAll(() => rm(generated, { recursive: true, force: true }));
 
 const brokenDir = 'tests/fixtures/broken';
-const broken = readdirSync(brokenDir).filter((name) => statSync(join(brokenDir, name)).isDirectory()).map((name) => join(brokenDir, name));
+const broken = readdirSync(brokenDir)
+  .filter((name) => statSync(join(brokenDir, name)).isDirectory())
+  .map((name) => join(brokenDir, name));
 
 describe.each([['tests/fixtures/site'], [generated], ...broken.map((dir) => [dir])])('the corpus check of %s', (content) => {
   it('gives the same model, problems and HTML with two worker threads as in the main thread alone', async () => {

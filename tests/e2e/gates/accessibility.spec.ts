@@ -21,7 +21,10 @@ const variants = [
 for (const variant of variants) {
   test.describe(`axe, WCAG 2.2 AA, ${variant.name}`, () => {
     test.use({ colorScheme: variant.colorScheme, viewport: variant.viewport });
-    test.skip(({ site }) => site.name !== 'fixture' && variant !== variants[0], 'colours and widths do not depend on the base path: one variant is enough there');
+    test.skip(
+      ({ site }) => site.name !== 'fixture' && variant !== variants[0],
+      'colours and widths do not depend on the base path: one variant is enough there',
+    );
 
     for (const path of fixturePages) {
       test(`${path} has no violations`, async ({ page, site }) => {

@@ -46,7 +46,11 @@ const pageBudgets: Record<string, { path: string; budget: Budget; interaction?: 
   'glossary index': { path: '/glossary/', budget: { html: 5 * kB, css: 8 * kB, js: 3 * kB, other: 0, requests: 6 } },
   'comparison page': { path: '/compare/two-reports-of-the-reopening/', budget: { html: 4 * kB, css: 8 * kB, js: 2 * kB, other: 0, requests: 5 } },
   // With Pagefind's script, WebAssembly, index chunks and the results' fragments.
-  'search page, to the results of a first search': { path: '/search/', budget: { html: 3 * kB, css: 8 * kB, js: 24 * kB, other: 80 * kB, requests: 24 }, interaction: searchForAName },
+  'search page, to the results of a first search': {
+    path: '/search/',
+    budget: { html: 3 * kB, css: 8 * kB, js: 24 * kB, other: 80 * kB, requests: 24 },
+    interaction: searchForAName,
+  },
 };
 
 /**

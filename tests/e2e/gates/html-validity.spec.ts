@@ -7,7 +7,9 @@ const validator = new HtmlValidate(config);
 
 async function errors(html: string, file: string): Promise<string[]> {
   const report = await validator.validateString(html, file);
-  return report.results.flatMap((result) => result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+  return report.results.flatMap((result) =>
+    result.messages.map((message) => `${file}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+  );
 }
 
 test('every built page is valid HTML', async ({ site }) => {

@@ -21,7 +21,14 @@ async function audit(url: string): Promise<Scores> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
   try {
     // Generous waits for a busy machine: how long a page takes is no part of what the gate asserts.
-    const flags = { port: chrome.port, output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...categories], maxWaitForFcp: 120_000, maxWaitForLoad: 180_000 };
+    const flags = {
+      port: chrome.port,
+      output: 'json' as const,
+      logLevel: 'error' as const,
+      onlyCategories: [...categories],
+      maxWaitForFcp: 120_000,
+      maxWaitForLoad: 180_000,
+    };
     const result = await lighthouse(url, flags);
     if (result?.lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${result.lhr.runtimeError.message}`);
     const found = result?.lhr.categories ?? {};

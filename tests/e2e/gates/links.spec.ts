@@ -16,7 +16,9 @@ async function crawl(root: string): Promise<{ broken: string[]; checked: number 
     checkFragments: true,
     linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/u.test(link),
   });
-  const broken = result.links.filter((link) => link.state === LinkState.BROKEN).map((link) => `${link.url} (from ${link.parent ?? '?'}, ${link.status ?? 'no status'})`);
+  const broken = result.links
+    .filter((link) => link.state === LinkState.BROKEN)
+    .map((link) => `${link.url} (from ${link.parent ?? '?'}, ${link.status ?? 'no status'})`);
   return { broken, checked: result.links.filter((link) => link.state === LinkState.OK).length };
 }
 

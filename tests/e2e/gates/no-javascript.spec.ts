@@ -14,9 +14,11 @@ async function problems(page: Page): Promise<string[]> {
   for (const paragraph of await page.locator('.para').all()) {
     if (!(await paragraph.isVisible())) found.push(`hidden paragraph ${(await paragraph.getAttribute('id')) ?? '?'}`);
   }
-  const mentions = await page.locator('[data-entry]').evaluateAll((elements) =>
-    elements.filter((element) => !(element instanceof HTMLAnchorElement && element.getAttribute('href'))).map((element) => element.textContent ?? ''),
-  );
+  const mentions = await page
+    .locator('[data-entry]')
+    .evaluateAll((elements) =>
+      elements.filter((element) => !(element instanceof HTMLAnchorElement && element.getAttribute('href'))).map((element) => element.textContent ?? ''),
+    );
   found.push(...mentions.map((text) => `mention without a link: ${text}`));
   for (const reference of await page.locator('[data-footnote-ref]').all()) {
     const target = decodeURIComponent(((await reference.getAttribute('href')) ?? '').slice(1));

@@ -23,7 +23,11 @@ describe('checkAnchorLock', () => {
 
 describe('updateAnchorLock', () => {
   it('adds new anchors in natural order and never removes old ones', () => {
-    const updated = updateAnchorLock({ anchors: ['/documents/a/#p1', '/documents/gone/#p1'], redirects: {} }, ['/documents/a/#p10', '/documents/a/#p2', '/documents/a/#p1']);
+    const updated = updateAnchorLock({ anchors: ['/documents/a/#p1', '/documents/gone/#p1'], redirects: {} }, [
+      '/documents/a/#p10',
+      '/documents/a/#p2',
+      '/documents/a/#p1',
+    ]);
     expect(updated.anchors).toEqual(['/documents/a/#p1', '/documents/a/#p2', '/documents/a/#p10', '/documents/gone/#p1']);
   });
 });

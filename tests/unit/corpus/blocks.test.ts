@@ -47,7 +47,9 @@ Minister <Mention entry="bledi-cuci">Bledi Çuçi</Mention> said.[^1]
 
   it('refuses Markdown structure the source text cannot have, such as a list', () => {
     const { issues } = extractBlocks(parseMdx('Text.\n\n1. Looks like a list\n'));
-    expect(issues).toEqual([{ line: 3, column: 1, message: 'unexpected list: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash' }]);
+    expect(issues).toEqual([
+      { line: 3, column: 1, message: 'unexpected list: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash' },
+    ]);
   });
 });
 
@@ -60,6 +62,8 @@ describe('addresses in the source text', () => {
 
   it('still refuses a link an editor wrote into the text', () => {
     const { issues } = extractBlocks(parseMdx('See [the site](https://example.org).'));
-    expect(issues.map((issue) => issue.message)).toEqual(['unexpected link in the source text: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash']);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'unexpected link in the source text: the source text must stay plain paragraphs: escape Markdown syntax in it with a backslash',
+    ]);
   });
 });

@@ -40,7 +40,8 @@ describe('drafts', () => {
       {
         file: 'content/corpus/draft.mdx',
         line: 9,
-        message: 'front matter `review`: 1 review item remains open: check each and delete it from the list (or the whole review field) before publishing, or keep draft: true',
+        message:
+          'front matter `review`: 1 review item remains open: check each and delete it from the list (or the whole review field) before publishing, or keep draft: true',
       },
     ]);
   });

@@ -60,7 +60,10 @@ describe('the editorial lock', () => {
   });
 
   it('records current units as published and keeps removed ones, in key order', () => {
-    const lock = updateEditorialLock({ units: { 'glossary/b': published, 'documents/a#note-10': published } }, [unit('documents/a#note-2', edited), unit('glossary/b', edited)]);
+    const lock = updateEditorialLock({ units: { 'glossary/b': published, 'documents/a#note-10': published } }, [
+      unit('documents/a#note-2', edited),
+      unit('glossary/b', edited),
+    ]);
     expect(lock).toEqual({ units: { 'documents/a#note-2': edited, 'documents/a#note-10': published, 'glossary/b': edited } });
   });
 });

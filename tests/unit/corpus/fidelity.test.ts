@@ -3,7 +3,16 @@ import type { Block } from '../../../src/corpus/blocks.ts';
 import { compareToSource, wordDiff } from '../../../src/corpus/fidelity.ts';
 import { splitSourceParagraphs } from '../../../src/text/paragraphs.ts';
 
-const block = (number: number, text: string, line = number * 2): Block => ({ number, kind: 'paragraph', debris: false, text, line, mentions: [], footnoteLabels: [], footnoteOffsets: [] });
+const block = (number: number, text: string, line = number * 2): Block => ({
+  number,
+  kind: 'paragraph',
+  debris: false,
+  text,
+  line,
+  mentions: [],
+  footnoteLabels: [],
+  footnoteOffsets: [],
+});
 
 describe('compareToSource', () => {
   const source = splitSourceParagraphs('One two.\n\nThe head of of the State Police.\n\nLast.');

@@ -22,7 +22,11 @@ describe('splitFrontmatter', () => {
 describe('parseFrontmatter', () => {
   it('returns the validated data with defaults', () => {
     const result = parseFrontmatter(valid, 'x.mdx', documentSchema);
-    expect(result).toEqual({ ok: true, data: expect.objectContaining({ title: 'A title', authors: [], published: '2023-06-20' }), lineOf: expect.any(Function) });
+    expect(result).toEqual({
+      ok: true,
+      data: expect.objectContaining({ title: 'A title', authors: [], published: '2023-06-20' }),
+      lineOf: expect.any(Function),
+    });
   });
 
   it('locates an invalid field on its own line of the file', () => {
@@ -33,7 +37,10 @@ describe('parseFrontmatter', () => {
   it('reports a missing required field and an unknown field', () => {
     const result = parseFrontmatter(valid.replace('publisher: An outlet\n', '').replace('language: en', 'language: en\noutlet: X'), 'x.mdx', documentSchema);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems.map((problem) => problem.message)).toEqual(['front matter `publisher`: is required', 'front matter: unknown field `outlet`']);
+    expect(!result.ok && result.problems.map((problem) => problem.message)).toEqual([
+      'front matter `publisher`: is required',
+      'front matter: unknown field `outlet`',
+    ]);
   });
 
   it('reports YAML syntax errors with their line', () => {

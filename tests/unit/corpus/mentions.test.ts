@@ -5,9 +5,24 @@ describe('mentionsOfBlock', () => {
   it('gives each mention the sentence containing it, split around it', () => {
     const text = 'One person died. Interior Minister Bledi Cuci told media. Cuci said more.';
     const start = text.indexOf('Bledi Cuci');
-    const block = { number: 4, kind: 'paragraph' as const, debris: false, text, line: 9, footnoteLabels: [], footnoteOffsets: [], mentions: [{ entry: 'bledi-cuci', start, end: start + 10, line: 9, column: 1 }] };
+    const block = {
+      number: 4,
+      kind: 'paragraph' as const,
+      debris: false,
+      text,
+      line: 9,
+      footnoteLabels: [],
+      footnoteOffsets: [],
+      mentions: [{ entry: 'bledi-cuci', start, end: start + 10, line: 9, column: 1 }],
+    };
     expect(mentionsOfBlock('doc', block)).toEqual([
-      { entry: 'bledi-cuci', document: 'doc', paragraph: 4, text: 'Bledi Cuci', context: { before: 'Interior Minister ', match: 'Bledi Cuci', after: ' told media.' } },
+      {
+        entry: 'bledi-cuci',
+        document: 'doc',
+        paragraph: 4,
+        text: 'Bledi Cuci',
+        context: { before: 'Interior Minister ', match: 'Bledi Cuci', after: ' told media.' },
+      },
     ]);
   });
 });
@@ -20,7 +35,13 @@ describe('closestIds', () => {
 
 describe('groupByDocument', () => {
   it('groups consecutive mentions (corpus order) under their documents, leaving out documents without mentions', () => {
-    const mention = (document: string, paragraph: number) => ({ entry: 'mek', document, paragraph, text: 'MEK', context: { before: '', match: 'MEK', after: '' } });
+    const mention = (document: string, paragraph: number) => ({
+      entry: 'mek',
+      document,
+      paragraph,
+      text: 'MEK',
+      context: { before: '', match: 'MEK', after: '' },
+    });
     const documents = new Map(['a', 'b', 'c'].map((slug) => [slug, { slug }]));
     const groups = groupByDocument([mention('a', 2), mention('b', 1), mention('b', 3)], documents);
     expect(groups.map((group) => [group.document.slug, group.mentions.map((m) => m.paragraph)])).toEqual([
@@ -39,7 +60,13 @@ describe('paginate', () => {
 
 describe('relatedEntries', () => {
   it('ranks the entries mentioned in the same paragraphs by the number of paragraphs shared', () => {
-    const mention = (entry: string, document: string, paragraph: number) => ({ entry, document, paragraph, text: entry, context: { before: '', match: entry, after: '' } });
+    const mention = (entry: string, document: string, paragraph: number) => ({
+      entry,
+      document,
+      paragraph,
+      text: entry,
+      context: { before: '', match: entry, after: '' },
+    });
     const related = relatedEntries([
       mention('mek', 'a', 1),
       mention('cuci', 'a', 1),

@@ -41,7 +41,11 @@ describe('pageNotes', () => {
 
   it('gives each note as plain text, paragraphs apart, with the links it makes, each once', () => {
     expect(notesOf(page).notes).toEqual([
-      { label: 'cuci', text: 'Bledi Çuçi, see A2 CNN, ¶ 10 and the glossary.\n\nA second paragraph with code.', links: ['/documents/a2/#p10', '/glossary/bledi-cuci/'] },
+      {
+        label: 'cuci',
+        text: 'Bledi Çuçi, see A2 CNN, ¶ 10 and the glossary.\n\nA second paragraph with code.',
+        links: ['/documents/a2/#p10', '/glossary/bledi-cuci/'],
+      },
       { label: 't', text: 'A link and the same.', links: ['https://example.org/x'] },
       { label: 'end', text: 'End.', links: [] },
     ]);

@@ -39,7 +39,13 @@ describe('annotationCollection', () => {
 
   it('gives a corpus without annotations a collection of total 0 with neither first nor last', () => {
     const plain = { ...model, documents: model.documents.filter((document) => document.slug === 'plain') };
-    expect(annotationCollection(annotationLayout(plain, site))).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations.jsonld`, type: 'AnnotationCollection', label, total: 0 });
+    expect(annotationCollection(annotationLayout(plain, site))).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: `${site}/annotations.jsonld`,
+      type: 'AnnotationCollection',
+      label,
+      total: 0,
+    });
   });
 
   it('places the collection and its pages under the site’s base path', () => {
@@ -82,8 +88,24 @@ describe('annotationPage', () => {
     const { pages } = exportAnnotations(model, sources, site);
     const partOf = { id: `${site}/annotations.jsonld`, label, total: 10 };
     expect(pages.map(({ items, ...page }) => ({ ...page, items: items.length }))).toEqual([
-      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations/awkward.jsonld`, type: 'AnnotationPage', partOf, startIndex: 0, next: `${site}/annotations/later.jsonld`, items: 8 },
-      { '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${site}/annotations/later.jsonld`, type: 'AnnotationPage', partOf, startIndex: 8, prev: `${site}/annotations/awkward.jsonld`, items: 2 },
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: `${site}/annotations/awkward.jsonld`,
+        type: 'AnnotationPage',
+        partOf,
+        startIndex: 0,
+        next: `${site}/annotations/later.jsonld`,
+        items: 8,
+      },
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: `${site}/annotations/later.jsonld`,
+        type: 'AnnotationPage',
+        partOf,
+        startIndex: 8,
+        prev: `${site}/annotations/awkward.jsonld`,
+        items: 2,
+      },
     ]);
   });
 
@@ -95,10 +117,14 @@ describe('annotationPage', () => {
   it('refuses items that are not as many as the layout counted, since every later startIndex depends on them', () => {
     const layout = annotationLayout(model, site);
     const { items } = exportAnnotations(model, sources, site);
-    expect(() => annotationPage(layout, 'awkward', items.slice(1, 8))).toThrow('awkward: 7 annotations built where the corpus model counts 8 mentions and note references');
+    expect(() => annotationPage(layout, 'awkward', items.slice(1, 8))).toThrow(
+      'awkward: 7 annotations built where the corpus model counts 8 mentions and note references',
+    );
   });
 
   it('refuses a page for a document without annotations', () => {
-    expect(() => annotationPage(annotationLayout(model, site), 'plain', [])).toThrow(`the document plain has no annotations, and so no page of ${site}/annotations.jsonld`);
+    expect(() => annotationPage(annotationLayout(model, site), 'plain', [])).toThrow(
+      `the document plain has no annotations, and so no page of ${site}/annotations.jsonld`,
+    );
   });
 });

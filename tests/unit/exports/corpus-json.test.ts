@@ -44,9 +44,21 @@ describe('corpusIndex', () => {
   });
 
   it('lists the documents in the model’s order, with the URL of their annotations only when they have some', () => {
-    const listed = corpusIndex(model, site).documents.map(({ slug, mentionCount, annotationCount, paragraphsUrl, annotationsUrl }) => ({ slug, mentionCount, annotationCount, paragraphsUrl, annotationsUrl }));
+    const listed = corpusIndex(model, site).documents.map(({ slug, mentionCount, annotationCount, paragraphsUrl, annotationsUrl }) => ({
+      slug,
+      mentionCount,
+      annotationCount,
+      paragraphsUrl,
+      annotationsUrl,
+    }));
     expect(listed).toEqual([
-      { slug: 'awkward', mentionCount: 3, annotationCount: 8, paragraphsUrl: `${site}/corpus/awkward.json`, annotationsUrl: `${site}/annotations/awkward.jsonld` },
+      {
+        slug: 'awkward',
+        mentionCount: 3,
+        annotationCount: 8,
+        paragraphsUrl: `${site}/corpus/awkward.json`,
+        annotationsUrl: `${site}/annotations/awkward.jsonld`,
+      },
       { slug: 'plain', mentionCount: 0, annotationCount: 0, paragraphsUrl: `${site}/corpus/plain.json`, annotationsUrl: undefined },
       { slug: 'later', mentionCount: 1, annotationCount: 2, paragraphsUrl: `${site}/corpus/later.json`, annotationsUrl: `${site}/annotations/later.jsonld` },
     ]);
@@ -83,8 +95,28 @@ describe('corpusDocument', () => {
       slug: 'plain',
       url: `${site}/documents/plain/`,
       paragraphs: [
-        { number: 1, id: 'p1', anchor: '/documents/plain/#p1', url: `${site}/documents/plain/#p1`, kind: 'heading', debris: false, text: 'Nothing', mentions: [], notes: [] },
-        { number: 2, id: 'p2', anchor: '/documents/plain/#p2', url: `${site}/documents/plain/#p2`, kind: 'paragraph', debris: false, text: 'Nothing in this source is annotated.', mentions: [], notes: [] },
+        {
+          number: 1,
+          id: 'p1',
+          anchor: '/documents/plain/#p1',
+          url: `${site}/documents/plain/#p1`,
+          kind: 'heading',
+          debris: false,
+          text: 'Nothing',
+          mentions: [],
+          notes: [],
+        },
+        {
+          number: 2,
+          id: 'p2',
+          anchor: '/documents/plain/#p2',
+          url: `${site}/documents/plain/#p2`,
+          kind: 'paragraph',
+          debris: false,
+          text: 'Nothing in this source is annotated.',
+          mentions: [],
+          notes: [],
+        },
       ],
     });
   });
@@ -99,7 +131,11 @@ describe('corpusDocument', () => {
   });
 
   it('gives the labels of the notes referred to in each paragraph, in order', () => {
-    expect(corpusDocument(documentOf('awkward'), site).paragraphs.map((paragraph) => paragraph.notes)).toEqual([[], ['emoji', 'math'], ['one', 'quoted', 'end']]);
+    expect(corpusDocument(documentOf('awkward'), site).paragraphs.map((paragraph) => paragraph.notes)).toEqual([
+      [],
+      ['emoji', 'math'],
+      ['one', 'quoted', 'end'],
+    ]);
   });
 
   it('places the page’s URLs under the site’s base path, and keeps the anchor the site-relative route path', () => {

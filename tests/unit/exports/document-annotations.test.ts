@@ -71,7 +71,11 @@ describe('documentAnnotations', () => {
   });
 
   it('gives a mention’s body as its glossary page, then its entry’s Wikidata item where the entry has one', () => {
-    expect(annotate(awkward).slice(0, 3).map((item) => item.body)).toEqual([
+    expect(
+      annotate(awkward)
+        .slice(0, 3)
+        .map((item) => item.body),
+    ).toEqual([
       [`${site}/glossary/smile/`, 'http://www.wikidata.org/entity/Q11'],
       [`${site}/glossary/runs/`],
       [`${site}/glossary/math/`, 'http://www.wikidata.org/entity/Q395'],
@@ -104,7 +108,11 @@ describe('documentAnnotations', () => {
       `${base}/documents/later/#p2`,
       `${base}/annotations.jsonld#later/note/again`,
     ]);
-    expect(note?.body.slice(1).map((link) => (link as { source: string }).source)).toEqual([`${base}/documents/later/#p1`, `${base}/documents/awkward/#p3`, 'https://example.net/x']);
+    expect(note?.body.slice(1).map((link) => (link as { source: string }).source)).toEqual([
+      `${base}/documents/later/#p1`,
+      `${base}/documents/awkward/#p3`,
+      'https://example.net/x',
+    ]);
   });
 
   it('refuses a source other than the one the model was built from', () => {

@@ -61,7 +61,8 @@ describe('decodeSource', () => {
   it('recognises UTF-16 by its byte-order mark', () => {
     expect(decodeSource(bad('utf16.txt'), 'utf16.txt')).toEqual({
       ok: false,
-      message: 'utf16.txt:1: the file is not UTF-8 but UTF-16 (it starts with the byte-order mark 0xff 0xfe): convert it first, e.g. `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`',
+      message:
+        'utf16.txt:1: the file is not UTF-8 but UTF-16 (it starts with the byte-order mark 0xff 0xfe): convert it first, e.g. `iconv -f UTF-16 -t UTF-8 in.txt > out.txt`',
     });
   });
 

@@ -11,7 +11,9 @@ const draft = (source: string, title: string) => {
 
 describe('draftBody', () => {
   it('writes the first paragraph as the # heading when it is the headline, its lines joined', () => {
-    expect(draft('Police raid\nthe compound\n\nFirst  line\n  second line  \n', 'Police raid the compound')).toBe('# Police raid the compound\n\nFirst  line\nsecond line\n');
+    expect(draft('Police raid\nthe compound\n\nFirst  line\n  second line  \n', 'Police raid the compound')).toBe(
+      '# Police raid the compound\n\nFirst  line\nsecond line\n',
+    );
   });
 
   it('writes the first paragraph as a paragraph when it is not the headline', () => {
@@ -41,11 +43,14 @@ describe('draftBody', () => {
     expect(draft('import d from "e"', 'T')).toBe('&#105;mport d from "e"\n');
   });
 
-  it.each(trickyPieces.filter((piece) => piece.trim() !== ''))('reads %j back unchanged, alone, at a line start, inside a line and as the headline', (piece) => {
-    const source = `${piece}\n\nx ${piece} y\nx\n${piece}\n\n${piece}${piece}`;
-    expect(readBackProblems(draft(source, 'Another title'), source)).toEqual([]);
-    expect(readBackProblems(draft(source, piece), source)).toEqual([]);
-  });
+  it.each(trickyPieces.filter((piece) => piece.trim() !== ''))(
+    'reads %j back unchanged, alone, at a line start, inside a line and as the headline',
+    (piece) => {
+      const source = `${piece}\n\nx ${piece} y\nx\n${piece}\n\n${piece}${piece}`;
+      expect(readBackProblems(draft(source, 'Another title'), source)).toEqual([]);
+      expect(readBackProblems(draft(source, piece), source)).toEqual([]);
+    },
+  );
 
   it('reads 200 random mixes of Markdown, GFM and MDX syntax back unchanged', () => {
     const next = random(20230620);

@@ -19,7 +19,14 @@ describe('slugFromTitle', () => {
 
 describe('buildMeta', () => {
   it('turns the options into front matter, trimmed, with the source named after the slug', () => {
-    const options = { title: ' Çuçi’s “answer”: no! ', publisher: ' Test Wire ', authors: [' Ana ', ''], date: '2023-06-20', url: 'https://example.org/a', dateNote: 'From the URL.' };
+    const options = {
+      title: ' Çuçi’s “answer”: no! ',
+      publisher: ' Test Wire ',
+      authors: [' Ana ', ''],
+      date: '2023-06-20',
+      url: 'https://example.org/a',
+      dateNote: 'From the URL.',
+    };
     expect(buildMeta(options, hash)).toEqual({
       ok: true,
       slug: 'cucis-answer-no',
@@ -102,7 +109,16 @@ describe('buildMeta', () => {
 
 describe('renderFrontmatter', () => {
   it('writes the fields in the order of the README, omitting what is unknown', () => {
-    const meta = { title: 'Çuçi’s “answer”: no!', publisher: 'Test Wire', authors: ['Ana'], published: '2023-06-20', url: 'https://example.org/a', language: 'en', source: 'a.txt', sha256: hash };
+    const meta = {
+      title: 'Çuçi’s “answer”: no!',
+      publisher: 'Test Wire',
+      authors: ['Ana'],
+      published: '2023-06-20',
+      url: 'https://example.org/a',
+      language: 'en',
+      source: 'a.txt',
+      sha256: hash,
+    };
     expect(renderFrontmatter(meta)).toBe(
       [
         '---',

@@ -41,7 +41,10 @@ const glossaryErrors = [
 
 describe('planIngest', () => {
   it('writes the source byte for byte and a draft page with every known name marked, and reports on both', () => {
-    const plan = planIngest({ input: 'tricky.txt', bytes: tricky, options: { title: 'Tricky: a test of escaping', publisher: 'Test Wire', date: '2024-01-02' } }, content());
+    const plan = planIngest(
+      { input: 'tricky.txt', bytes: tricky, options: { title: 'Tricky: a test of escaping', publisher: 'Test Wire', date: '2024-01-02' } },
+      content(),
+    );
     if (!plan.ok) throw new Error(plan.errors.join('\n'));
     const page = plan.writes[1]?.data as string;
     expect(plan).toEqual({
@@ -116,7 +119,10 @@ describe('planIngest', () => {
   });
 
   it('refuses to link against a glossary the build would refuse', () => {
-    expect(planIngest({ input: 'in.txt', bytes: text('New text.'), options: required }, { ...content(), glossary: brokenGlossary })).toEqual({ ok: false, errors: glossaryErrors });
+    expect(planIngest({ input: 'in.txt', bytes: text('New text.'), options: required }, { ...content(), glossary: brokenGlossary })).toEqual({
+      ok: false,
+      errors: glossaryErrors,
+    });
   });
 });
 
@@ -166,7 +172,10 @@ describe('planUpdate', () => {
   });
 
   it('refuses to link against a glossary the build would refuse', () => {
-    expect(planUpdate({ pagePath: manualPath, pageText: manualPage }, { ...content({ manualWork: true }), glossary: brokenGlossary })).toEqual({ ok: false, errors: glossaryErrors });
+    expect(planUpdate({ pagePath: manualPath, pageText: manualPage }, { ...content({ manualWork: true }), glossary: brokenGlossary })).toEqual({
+      ok: false,
+      errors: glossaryErrors,
+    });
   });
 });
 
@@ -196,8 +205,7 @@ describe('planPublish', () => {
     expect(plan).toEqual({
       ok: true,
       writes: [{ path: manualPath, data: manualPage }],
-      report:
-        'Published content/corpus/manual-work.mdx: draft: true removed; the next production build includes it. Run npm run build, then npm run lock.\n',
+      report: 'Published content/corpus/manual-work.mdx: draft: true removed; the next production build includes it. Run npm run build, then npm run lock.\n',
     });
   });
 

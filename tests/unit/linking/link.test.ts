@@ -55,7 +55,9 @@ describe('linkMentions', () => {
 
   it("marks a description where an editor's mention names its context", () => {
     const page = 'In <Mention entry="ashraf-3">the camp</Mention>, the operation began.\n';
-    expect(linkMentions(page, matcher).text).toBe('In <Mention entry="ashraf-3">the camp</Mention>, the <Mention entry="police-operation">operation</Mention> began.\n');
+    expect(linkMentions(page, matcher).text).toBe(
+      'In <Mention entry="ashraf-3">the camp</Mention>, the <Mention entry="police-operation">operation</Mention> began.\n',
+    );
   });
 
   it('marks no description in a page that names neither its entry nor its context', () => {

@@ -35,7 +35,9 @@ describe('findMentions', () => {
   });
 
   it('never matches inside a longer word, but does next to a hyphen', () => {
-    expect(marked('MEKs, AMEK, Cucis, Tehrani, anti-Tehran, Albania-based', matcher)).toBe('MEKs, AMEK, Cucis, Tehrani, anti-[Tehran|tehran], [Albania|albania]-based');
+    expect(marked('MEKs, AMEK, Cucis, Tehrani, anti-Tehran, Albania-based', matcher)).toBe(
+      'MEKs, AMEK, Cucis, Tehrani, anti-[Tehran|tehran], [Albania|albania]-based',
+    );
   });
 
   it('lets the longest name win, left to right and without overlap', () => {
@@ -45,7 +47,9 @@ describe('findMentions', () => {
   });
 
   it('matches an acronym only where it is written in capitals', () => {
-    expect(marked('the US assured us; Us and USA and the U.S. agreed', matcher)).toBe('the [US|united-states] assured us; Us and [USA|united-states] and the [U.S.|united-states] agreed');
+    expect(marked('the US assured us; Us and USA and the U.S. agreed', matcher)).toBe(
+      'the [US|united-states] assured us; Us and [USA|united-states] and the [U.S.|united-states] agreed',
+    );
   });
 
   it('matches other names only where written with a capital', () => {
@@ -77,9 +81,17 @@ describe('buildMatcher', () => {
       { entry: 'albania', text: 'A', reason: 'shorter than 2 characters' },
       { entry: 'one', text: 'Special Court', reason: 'ambiguous: also a name of two' },
       { entry: 'two', text: 'Special court', reason: 'ambiguous: also a name of one' },
-      { entry: 'police-operation', text: 'Albanian Police operation', reason: 'only adds lower-case words to "Albanian Police" (albanian-state-police), which is linked instead' },
+      {
+        entry: 'police-operation',
+        text: 'Albanian Police operation',
+        reason: 'only adds lower-case words to "Albanian Police" (albanian-state-police), which is linked instead',
+      },
       { entry: 'ashraf-3', text: 'MEK camp', reason: 'only adds lower-case words to "MEK" (mek), which is linked instead' },
-      { entry: 'rupture', text: 'breakdown of diplomatic relations with Tehran', reason: 'only adds lower-case words to "Tehran" (tehran), which is linked instead' },
+      {
+        entry: 'rupture',
+        text: 'breakdown of diplomatic relations with Tehran',
+        reason: 'only adds lower-case words to "Tehran" (tehran), which is linked instead',
+      },
     ]);
   });
 });
@@ -94,7 +106,9 @@ describe('forDocument', () => {
 
   it('links the descriptions of the entries a document names, and of those whose context it names', () => {
     // ashraf-3 is in the context of the police operation, and the MEK in that of Ashraf 3.
-    expect(marked(text, forDocument(matcher, new Set(['ashraf-3'])))).toBe('after the [police raid|police-operation] on the [compound|ashraf-3], a [police operation|police-operation]');
+    expect(marked(text, forDocument(matcher, new Set(['ashraf-3'])))).toBe(
+      'after the [police raid|police-operation] on the [compound|ashraf-3], a [police operation|police-operation]',
+    );
     expect(marked(text, forDocument(matcher, new Set(['mek'])))).toBe('after the police raid on the [compound|ashraf-3], a police operation');
   });
 

@@ -17,7 +17,9 @@ describe('glossaryNames', () => {
   it('reports an entry the build would refuse, and reads no name from it', () => {
     const result = glossaryNames([{ path: 'content/glossary/bad.md', text: '---\nname: Bad\ntype: place\n---\n' }]);
     expect(result.names).toEqual([]);
-    expect(result.problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([['content/glossary/bad.md', 2, 'front matter `summary`: is required']]);
+    expect(result.problems.map((problem) => [problem.file, problem.line, problem.message])).toEqual([
+      ['content/glossary/bad.md', 2, 'front matter `summary`: is required'],
+    ]);
   });
 });
 

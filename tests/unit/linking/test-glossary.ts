@@ -9,7 +9,12 @@ export const testGlossary: GlossaryName[] = [
   { id: 'mek', name: "People's Mojahedin Organization of Iran", aliases: ['MEK', 'PMOI', 'PMOI/MEK', 'People’s Mujahedin of Iran'], context: [] },
   { id: 'bledi-cuci', name: 'Bledi Çuçi', aliases: ['Bledi Cuci', 'Çuçi', 'Cuci'], context: [] },
   { id: 'albanian-state-police', name: 'Albanian State Police', aliases: ['State Police', 'Albanian Police', 'Albanian police'], context: [] },
-  { id: 'police-operation', name: 'Police operation at Ashraf 3', aliases: ['police operation', 'police raid', 'operation', 'Albanian Police operation'], context: ['ashraf-3'] },
+  {
+    id: 'police-operation',
+    name: 'Police operation at Ashraf 3',
+    aliases: ['police operation', 'police raid', 'operation', 'Albanian Police operation'],
+    context: ['ashraf-3'],
+  },
   { id: 'ashraf-3', name: 'Ashraf 3', aliases: ['compound', 'Ashraf', '“Ashraf” camp', 'MEK camp'], context: ['mek'] },
   { id: 'prison', name: 'Evin Prison', aliases: ['compound'], context: [] },
   { id: 'united-states', name: 'United States', aliases: ['US', 'USA', 'U.S.'], context: [] },

@@ -6,11 +6,7 @@ import rehypeBaseLinks from '../../../src/markdown/rehype-base-links.ts';
 /** A fragment with the kinds of link a page can hold, each in a nested element. */
 function page(): Root {
   return h(null, [
-    h('p', [
-      h('a', { href: '/glossary/mek/' }, 'MEK'),
-      h('a', { href: '/documents/my-article/#p7' }, '¶ 7'),
-      h('img', { src: '/favicon.svg', alt: '' }),
-    ]),
+    h('p', [h('a', { href: '/glossary/mek/' }, 'MEK'), h('a', { href: '/documents/my-article/#p7' }, '¶ 7'), h('img', { src: '/favicon.svg', alt: '' })]),
     h('p', [
       h('a', { href: '#p7' }, '¶ 7'),
       h('a', { href: '//cdn.example.org/x.js' }, 'protocol-relative'),

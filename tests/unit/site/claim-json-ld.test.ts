@@ -25,7 +25,10 @@ const documentLoader = async (url: string) => {
 const site = 'https://corpus.example.org';
 const entry = (id: string, name: string, type: GlossaryEntry['meta']['type']): GlossaryEntry =>
   ({ id, file: `content/glossary/${id}.md`, meta: { name, type, aliases: [], context: [], summary: `${name}.` } }) as GlossaryEntry;
-const document = { slug: 'report', meta: { title: 'A report', publisher: 'An outlet', published: '2023-06-20', url: 'https://outlet.example/report' } } as DocumentSummary;
+const document = {
+  slug: 'report',
+  meta: { title: 'A report', publisher: 'An outlet', published: '2023-06-20', url: 'https://outlet.example/report' },
+} as DocumentSummary;
 const claim: Claim = {
   id: 'the-claim',
   file: 'content/claims/the-claim.md',

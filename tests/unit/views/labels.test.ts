@@ -27,7 +27,11 @@ describe('placeLabels', () => {
   });
 
   it('leaves out a label that finds no room', () => {
-    const placed = placeLabels([{ id: 'a', x: 10, y: 10, r: 9, text: 'A name far too long for this frame', priority: 1 }], { width: 40, height: 20, fontSize: 10 });
+    const placed = placeLabels([{ id: 'a', x: 10, y: 10, r: 9, text: 'A name far too long for this frame', priority: 1 }], {
+      width: 40,
+      height: 20,
+      fontSize: 10,
+    });
     expect(placed.has('a')).toBe(false);
   });
 });

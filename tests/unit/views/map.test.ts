@@ -14,11 +14,29 @@ const options = { clusterKm: 400, insetKm: 4500, minimumSpan: { lon: 4, lat: 4 }
 
 describe('frameAround', () => {
   it('widens a small cluster to the minimum span, centred on it', () => {
-    expect(frameAround([{ lat: 41, lon: 19 }, { lat: 42, lon: 20 }], 0.1, { lon: 4, lat: 4 })).toEqual({ west: 17.5, south: 39.5, east: 21.5, north: 43.5 });
+    expect(
+      frameAround(
+        [
+          { lat: 41, lon: 19 },
+          { lat: 42, lon: 20 },
+        ],
+        0.1,
+        { lon: 4, lat: 4 },
+      ),
+    ).toEqual({ west: 17.5, south: 39.5, east: 21.5, north: 43.5 });
   });
 
   it('pads a large one by a share of its size', () => {
-    expect(frameAround([{ lat: 30, lon: 10 }, { lat: 40, lon: 30 }], 0.1, { lon: 4, lat: 4 })).toEqual({ west: 8, south: 29, east: 32, north: 41 });
+    expect(
+      frameAround(
+        [
+          { lat: 30, lon: 10 },
+          { lat: 40, lon: 30 },
+        ],
+        0.1,
+        { lon: 4, lat: 4 },
+      ),
+    ).toEqual({ west: 8, south: 29, east: 32, north: 41 });
   });
 });
 
@@ -43,8 +61,22 @@ describe('mapFrames', () => {
 describe('partsNear', () => {
   it('keeps the polygons near the frame and drops those wholly elsewhere', () => {
     const frame = { west: 0, south: 0, east: 10, north: 10 };
-    const near = [[[1, 1], [2, 1], [2, 2], [1, 1]]];
-    const far = [[[50, 50], [51, 50], [51, 51], [50, 50]]];
+    const near = [
+      [
+        [1, 1],
+        [2, 1],
+        [2, 2],
+        [1, 1],
+      ],
+    ];
+    const far = [
+      [
+        [50, 50],
+        [51, 50],
+        [51, 51],
+        [50, 50],
+      ],
+    ];
     expect(partsNear({ type: 'MultiPolygon', coordinates: [near, far] }, frame)).toEqual({ type: 'MultiPolygon', coordinates: [near] });
   });
 });
@@ -52,7 +84,15 @@ describe('partsNear', () => {
 /** One square country around the places: a topology small enough to check by eye. */
 const square: WorldTopology = {
   type: 'Topology',
-  arcs: [[[18, 40], [22, 40], [22, 43], [18, 43], [18, 40]]],
+  arcs: [
+    [
+      [18, 40],
+      [22, 40],
+      [22, 43],
+      [18, 43],
+      [18, 40],
+    ],
+  ],
   objects: {
     countries: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: '008', properties: { name: 'Square' } }] },
     land: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]] }] },
@@ -77,5 +117,6 @@ describe('drawMap', () => {
     expect(map.borders).toBe('');
   });
 
-  it('is the same drawing every time', () => expect(JSON.stringify(drawMap(square, frame, [camp, tirana], { width: 300, maxMentions: 12, fontSize: 10 }))).toBe(JSON.stringify(map)));
+  it('is the same drawing every time', () =>
+    expect(JSON.stringify(drawMap(square, frame, [camp, tirana], { width: 300, maxMentions: 12, fontSize: 10 }))).toBe(JSON.stringify(map)));
 });

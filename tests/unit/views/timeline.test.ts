@@ -34,7 +34,13 @@ const input: TimelineInput = {
     entry('deal', { name: 'The deal', type: 'agreement', when: { start: 2014, note: 'One source says 2013.' } }),
     entry('town', { name: 'Town', type: 'place' }),
   ],
-  claims: [claim('resisted', '2023-06-20', [{ document: 'report', paragraph: 5 }, { document: 'report', paragraph: 5 }]), claim('undated', undefined, [{ document: 'report', paragraph: 2 }])],
+  claims: [
+    claim('resisted', '2023-06-20', [
+      { document: 'report', paragraph: 5 },
+      { document: 'report', paragraph: 5 },
+    ]),
+    claim('undated', undefined, [{ document: 'report', paragraph: 2 }]),
+  ],
   documents: [{ slug: 'report', meta: { title: 'A report', publisher: 'The Ledger', published: '2023-06-21', dateNote: 'From the URL.' } }],
   nameOf: (id) => (id === 'police' ? 'The police' : id),
   paragraphsOf: (id, limit) => (id === 'raid' ? { told: [{ document: 'report', paragraphs: [3, 4].slice(0, limit) }], total: 2 } : { told: [], total: 0 }),
@@ -91,7 +97,9 @@ describe('timelinePages', () => {
 
   it('pages the items and marks a year that goes on from the page before', () => {
     const pages = timelinePages(items, 2);
-    expect(pages.map(({ page, pages: count, from, to, years }) => [page, count, from, to, years.map(({ year, continued }) => `${year}${continued ? '+' : ''}`)])).toEqual([
+    expect(
+      pages.map(({ page, pages: count, from, to, years }) => [page, count, from, to, years.map(({ year, continued }) => `${year}${continued ? '+' : ''}`)]),
+    ).toEqual([
       [1, 2, '2014', '2023-06-20', ['2014', '2023']],
       [2, 2, '2023-06-20', '2023-06-21', ['2023+']],
     ]);

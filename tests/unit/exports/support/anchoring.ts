@@ -53,7 +53,9 @@ export async function expectAnchorsInSource(annotations: WebAnnotation[], source
     if (found.length === 1) expect(found[0], where).toEqual(expected);
     else {
       const paragraphs = indexSource(text).paragraphs.map((paragraph) => paragraph.text);
-      expect(paragraphs, `${where}: an ambiguous quote spans its whole paragraph`).toContain(normalizeWhitespace(`${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`));
+      expect(paragraphs, `${where}: an ambiguous quote spans its whole paragraph`).toContain(
+        normalizeWhitespace(`${quote.prefix ?? ''}${quote.exact}${quote.suffix ?? ''}`),
+      );
       expect(found, where).toContainEqual(expected);
     }
   }
@@ -91,14 +93,19 @@ export async function expectAnchorsInPage(page: Document, annotations: WebAnnota
   if (options.collapse) collapseWhiteSpace(sourceText!);
   for (const annotation of annotations) {
     const selector = quoteOf(annotation);
-    const quote = options.collapse ? { ...selector, exact: collapse(selector.exact)!, prefix: collapse(selector.prefix), suffix: collapse(selector.suffix) } : selector;
+    const quote = options.collapse
+      ? { ...selector, exact: collapse(selector.exact)!, prefix: collapse(selector.prefix), suffix: collapse(selector.suffix) }
+      : selector;
     const where = `${annotation.id} (${JSON.stringify(quote.exact)})`;
     const paragraph = sourceText!.querySelector(`#p${paragraphOf(annotation)}`);
     const words = paragraph?.querySelector('.para-text');
     expect(words, `${where}: ¶ ${paragraphOf(annotation)} is on the page`).toBeTruthy();
 
     const matches = await all(createTextQuoteSelectorMatcher(quote)(words!));
-    expect(matches.map((range) => range.toString()), where).toEqual([quote.exact]);
+    expect(
+      matches.map((range) => range.toString()),
+      where,
+    ).toEqual([quote.exact]);
     const match = matches[0]!;
 
     if (annotation.motivation === 'identifying') {
@@ -116,7 +123,10 @@ export async function expectAnchorsInPage(page: Document, annotations: WebAnnota
       const referenceId = occurrence === '1' ? `fnref-${label}` : `fnref-${label}-${occurrence}`;
       const marker = Array.from(words!.querySelectorAll<HTMLElement>('span[data-note-ref]')).find((candidate) => candidate.dataset.referenceId === referenceId);
       expect(marker, `${where}: the note's reference mark is in ¶ ${paragraphOf(annotation)}`).toBeTruthy();
-      expect(match.endContainer.compareDocumentPosition(marker!) & Node.DOCUMENT_POSITION_FOLLOWING, `${where}: the quoted words come before the reference`).toBeTruthy();
+      expect(
+        match.endContainer.compareDocumentPosition(marker!) & Node.DOCUMENT_POSITION_FOLLOWING,
+        `${where}: the quoted words come before the reference`,
+      ).toBeTruthy();
       const between = page.createRange();
       between.setStart(match.endContainer, match.endOffset);
       between.setEndBefore(marker!);

@@ -4,7 +4,16 @@ import type { CorpusDocument, CorpusModel } from '../../../../src/corpus/model.t
 /** A document of two paragraphs with one mention and one note reference, or, for every third, none. */
 function syntheticDocument(index: number): CorpusDocument {
   const blocks: CorpusDocument['blocks'] = [
-    { number: 1, kind: 'paragraph', debris: false, text: 'A b c.', line: 1, mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }], footnoteLabels: ['n'], footnoteOffsets: [6] },
+    {
+      number: 1,
+      kind: 'paragraph',
+      debris: false,
+      text: 'A b c.',
+      line: 1,
+      mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }],
+      footnoteLabels: ['n'],
+      footnoteOffsets: [6],
+    },
     { number: 2, kind: 'paragraph', debris: false, text: 'No annotations.', line: 3, mentions: [], footnoteLabels: [], footnoteOffsets: [] },
   ];
   return {

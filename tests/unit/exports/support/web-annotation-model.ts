@@ -36,7 +36,9 @@ const as = (term: string) => `http://www.w3.org/ns/activitystreams#${term}`;
 const iri = z.url().regex(/^https?:\/\//u);
 
 /** The Web Annotation Data Model's requirements on what the export emits, as a strict schema: no property outside the model. */
-const textQuoteSelector = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().min(1).optional(), suffix: z.string().min(1).optional() }).strict();
+const textQuoteSelector = z
+  .object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string().min(1).optional(), suffix: z.string().min(1).optional() })
+  .strict();
 const textPositionSelector = z
   .object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
   .strict()
@@ -44,7 +46,9 @@ const textPositionSelector = z
 const target = z
   .object({
     type: z.literal('SpecificResource'),
-    source: z.object({ id: iri, type: z.literal('Text'), format: z.literal('text/plain'), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u) }).strict(),
+    source: z
+      .object({ id: iri, type: z.literal('Text'), format: z.literal('text/plain'), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/u) })
+      .strict(),
     scope: iri,
     selector: z.tuple([textQuoteSelector, textPositionSelector]),
   })
@@ -67,7 +71,17 @@ const annotationSchema = z.discriminatedUnion('motivation', [
         type: z.literal('Annotation'),
         motivation: z.literal(motivation),
         body: z.tuple(
-          [z.object({ type: z.literal('TextualBody'), value: z.string().min(1), format: z.literal('text/plain'), language: z.literal('en'), purpose: z.literal(motivation) }).strict()],
+          [
+            z
+              .object({
+                type: z.literal('TextualBody'),
+                value: z.string().min(1),
+                format: z.literal('text/plain'),
+                language: z.literal('en'),
+                purpose: z.literal(motivation),
+              })
+              .strict(),
+          ],
           z.object({ type: z.literal('SpecificResource'), source: iri, purpose: z.literal('linking') }).strict(),
         ),
         target,
@@ -86,7 +100,10 @@ export const collectionSchema = z
     last: iri.optional(),
   })
   .strict()
-  .refine((collection) => (collection.total > 0) === (collection.first !== undefined && collection.last !== undefined), 'first and last are given when, and only when, there are annotations');
+  .refine(
+    (collection) => collection.total > 0 === (collection.first !== undefined && collection.last !== undefined),
+    'first and last are given when, and only when, there are annotations',
+  );
 export const pageSchema = z
   .object({
     '@context': z.literal('http://www.w3.org/ns/anno.jsonld'),
@@ -179,8 +196,14 @@ export function expectChain(collection: AnnotationCollection, pages: AnnotationP
     return visited;
   };
   const pageIds = pages.map((page) => page.id);
-  expect(walk(collection.first, (page) => page.next), 'first → next → … → last').toEqual(pageIds);
-  expect(walk(collection.last, (page) => page.prev), 'last → prev → … → first').toEqual([...pageIds].reverse());
+  expect(
+    walk(collection.first, (page) => page.next),
+    'first → next → … → last',
+  ).toEqual(pageIds);
+  expect(
+    walk(collection.last, (page) => page.prev),
+    'last → prev → … → first',
+  ).toEqual([...pageIds].reverse());
   expect(collection.first).toBe(pageIds[0]);
   expect(collection.last).toBe(pageIds.at(-1));
   let before = 0;
