@@ -30,9 +30,9 @@ test('a timeline item leads to the paragraphs that tell it', async ({ page, site
   const kind = await item.getAttribute('data-kind');
   const target = await item.locator('h3 a').getAttribute('href');
   const paragraph = await followToParagraph(page, item.locator('.told-in a').first());
-  // An event's paragraphs mention its entry; a claim's report it and carry a marker to the claim.
+  // An event's paragraphs mention its entry; a claim's report it, and the document marks the claim beside them.
   if (kind === 'event') await expect(paragraph.locator(`a.mention[href="${target}"]`).first()).toBeVisible();
-  else await expect(paragraph.locator(`a[href="${target}"]`).first()).toBeAttached();
+  else await expect(page.locator(`.claim-marker a[href="${target}"]`).first()).toBeAttached();
 });
 
 test('a place on the map leads to its entry and the paragraphs that mention it', async ({ page, site }) => {
