@@ -34,6 +34,7 @@ module.exports = {
     layer('exports', ['corpus/', 'text/', 'routes\\.ts$']),
     layer('markdown', ['corpus/', 'site/', 'text/', 'routes\\.ts$']),
     layer('site', ['corpus/', 'text/', 'routes\\.ts$', 'config\\.ts$']),
+    layer('views', ['site/', 'corpus/', 'text/', 'routes\\.ts$']),
     layer('node', ['markdown/', 'exports/', 'site/', 'corpus/', 'text/', 'routes\\.ts$', 'config\\.ts$']),
     layer('integration', ['node/', 'markdown/', 'exports/', 'site/', 'corpus/', 'text/', 'routes\\.ts$', 'config\\.ts$']),
     layer('client', ['site/', 'text/', 'routes\\.ts$']),

@@ -34,29 +34,34 @@ class UsageError extends Error {}
 /** Anything else that stops the command: the message says what to do. */
 class StopError extends Error {}
 
+/** The command line, as node:util reads it (strict: an unknown option is refused). */
+function parseCommandLine(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      title: { type: 'string' },
+      publisher: { type: 'string' },
+      author: { type: 'string', multiple: true },
+      date: { type: 'string' },
+      'date-note': { type: 'string' },
+      url: { type: 'string' },
+      'received-from': { type: 'string' },
+      language: { type: 'string' },
+      slug: { type: 'string' },
+      update: { type: 'string' },
+      publish: { type: 'string' },
+      content: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 async function main(args: string[]): Promise<void> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        title: { type: 'string' },
-        publisher: { type: 'string' },
-        author: { type: 'string', multiple: true },
-        date: { type: 'string' },
-        'date-note': { type: 'string' },
-        url: { type: 'string' },
-        'received-from': { type: 'string' },
-        language: { type: 'string' },
-        slug: { type: 'string' },
-        update: { type: 'string' },
-        publish: { type: 'string' },
-        content: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCommandLine(args);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -204,7 +204,7 @@ const openReviewSchema = z.object({ review: z.array(z.string()).nullish() });
  * front matter. Only those lines change, so the editors' formatting is kept.
  */
 export function publishedFrontmatter(page: string): { text: string; wasDraft: boolean; reviewLine: number } | undefined {
-  const match = /^---\r?\n([^]*?\r?\n)?---(?:\r?\n|$)/u.exec(page);
+  const match = /^---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/u.exec(page);
   if (!match) return undefined;
   const lines = (match[1] ?? '').split(/(?<=\n)/u);
   let wasDraft = false;

@@ -44,6 +44,6 @@ export function foldWithOffsets(text: string): OffsetMap {
     offset += char.length;
   }
   const map = new OffsetMapBuilder();
-  pieces.forEach(({ piece, start }, index) => map.push(piece, start, pieces[index + 1]?.start ?? text.length));
+  for (const [index, { piece, start }] of pieces.entries()) map.push(piece, start, pieces[index + 1]?.start ?? text.length);
   return map.build();
 }

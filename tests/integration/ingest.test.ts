@@ -249,9 +249,9 @@ describe('npm run ingest writes a draft that passes the build', () => {
     expect(readFileSync(join(content, 'sources', `${slug}.txt`))).toEqual(readFileSync(`${fixtures}/tricky.txt`));
     const page = readFileSync(join(content, 'corpus', `${slug}.mdx`), 'utf8');
     expect(page).toMatch(
-      /^---\ntitle: "Tricky: a test of escaping"\npublisher: Test Wire\nauthors:\n  - Ana Author\n  - Ben Writer\npublished: 2024-01-02\nurl: https:\/\/example.org\/tricky\nlanguage: en\nsource: tricky-a-test-of-escaping.txt\nsha256: [0-9a-f]{64}\ndraft: true\n---\n\n1\\. Not a list: <Mention entry="mek">MEK<\/Mention>'s/u,
+      /^---\ntitle: "Tricky: a test of escaping"\npublisher: Test Wire\nauthors:\n {2}- Ana Author\n {2}- Ben Writer\npublished: 2024-01-02\nurl: https:\/\/example.org\/tricky\nlanguage: en\nsource: tricky-a-test-of-escaping.txt\nsha256: [0-9a-f]{64}\ndraft: true\n---\n\n1\\. Not a list: <Mention entry="mek">MEK<\/Mention>'s/u,
     );
-    expect(stdout).toMatch(/Mentions marked: \d+, of \d+ entries\n(?:.*\n)*  mek +\d+\n/u);
+    expect(stdout).toMatch(/Mentions marked: \d+, of \d+ entries\n(?:.*\n)* {2}mek +\d+\n/u);
     expect(stdout).toMatch(/Names and acronyms that match no glossary entry/u);
 
     const { model, problems } = await loadCorpus('/', dirsUnder(content), { drafts: 'include' });
@@ -314,7 +314,7 @@ describe('npm run ingest writes a draft that cannot be published by accident', (
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const page = readFileSync(join(content, 'corpus', `${slug}.mdx`), 'utf8');
-    expect(page).toMatch(/\ndraft: true\nreview:\n  - "¶ 1: suggested as debris \(the site's name or tagline\)/u);
+    expect(page).toMatch(/\ndraft: true\nreview:\n {2}- "¶ 1: suggested as debris \(the site's name or tagline\)/u);
     expect(page).toContain('<Debris reason="suggested by ingest: a photo credit">\nNICOLAS MAETERLINCK/Belga/AFP\n</Debris>');
     expect(page).toContain('  - \'¶ 4: taken as the headline (the # heading): "Albanian police raid MEK camp near Durres"\'');
     expect(page).toMatch(/\n# <Mention entry="albanian-state-police">Albanian police<\/Mention> /u);
@@ -336,13 +336,13 @@ describe('npm run ingest writes a draft that cannot be published by accident', (
     const refused = runIngest(['--publish', slug, '--content', content]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(
-      /albanian-police-raid-mek-camp-near-durres\.mdx:10: 13 review items are still open, so the page stays a draft:\n  - ¶ 1: suggested as debris/u,
+      /albanian-police-raid-mek-camp-near-durres\.mdx:10: 13 review items are still open, so the page stays a draft:\n {2}- ¶ 1: suggested as debris/u,
     );
     expect(refused.stderr).toMatch(/delete it from the review list, then run --publish again\n\nNothing was written\./u);
     expect(fingerprint(content)).toBe(before);
 
     // The editor checks each item and deletes it from the list.
-    const reviewed = readFileSync(pagePath, 'utf8').replace(/^review:\n(?:  - .*\n)+/mu, 'review: []\n');
+    const reviewed = readFileSync(pagePath, 'utf8').replace(/^review:\n(?: {2}- .*\n)+/mu, 'review: []\n');
     writeFileSync(pagePath, reviewed);
     const published = runIngest(['--publish', slug, '--content', content]);
     expect(published.stderr).toBe('');
@@ -358,7 +358,7 @@ describe('npm run ingest writes a draft that cannot be published by accident', (
 describe("npm run ingest --update keeps the editors' work", () => {
   /** Tags are tokens: the original must be a subsequence of the result, and all that was added must be <Mention> tags. */
   function insertedTags(original: string, result: string): string[] {
-    const tokens = (text: string) => text.match(/<\/?Mention[^>]*>|[^]/gu) ?? [];
+    const tokens = (text: string) => text.match(/<\/?Mention[^>]*>|[\s\S]/gu) ?? [];
     const before = tokens(original);
     const inserted: string[] = [];
     let index = 0;
