@@ -184,7 +184,7 @@ describe('planPublish', () => {
 
   it('refuses a draft with open review items, listing them', () => {
     const plan = planPublish(
-      { pagePath: manualPath, pageText: draftPage('review:\n  - "¶ 1: check the headline"\n  - \"¶ 3: check the debris\"\n') },
+      { pagePath: manualPath, pageText: draftPage('review:\n  - "¶ 1: check the headline"\n  - "¶ 3: check the debris"\n') },
       content({ manualWork: true }),
     );
     expect(plan).toEqual({
