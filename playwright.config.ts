@@ -17,8 +17,8 @@ function project(siteName: SiteName, files: { testMatch?: string[]; testIgnore?:
   return { name: siteName, ...files, use: { ...browser, baseURL: sites[siteName].url, siteName } };
 }
 
-/** Specs that run against the published corpus; everything else runs against fixtures. */
-const contentSpecs = ['content-smoke.spec.ts'];
+/** Specs that run against the published corpus (the views need its dated events and located places); everything else runs against fixtures. */
+const contentSpecs = ['content-smoke.spec.ts', 'views.spec.ts'];
 /** What must also hold under a base path. */
 const baseSpecs = ['gates/**/*.spec.ts', 'base-path.spec.ts'];
 
