@@ -5,7 +5,14 @@ import { expect, fixtureCorpus, test } from './site.ts';
 const { model } = fixtureCorpus;
 const mentions = model.documents.reduce((sum, document) => sum + document.blocks.reduce((count, block) => count + block.mentions.length, 0), 0);
 const references = model.documents.reduce((sum, document) => sum + document.blocks.reduce((count, block) => count + block.footnoteLabels.length, 0), 0);
-const annotated = model.documents.filter((document) => document.blocks.some((block) => block.mentions.length + block.footnoteLabels.length > 0));
+/** Passages that report a claim of the register, each annotated as linking to the claim. */
+const claimPassages = model.claims.flatMap((claim) => claim.meta.appearances);
+const total = mentions + references + claimPassages.length;
+const annotated = model.documents.filter(
+  (document) =>
+    document.blocks.some((block) => block.mentions.length + block.footnoteLabels.length > 0) ||
+    claimPassages.some((appearance) => appearance.document === document.slug),
+);
 
 /**
  * Fetches a file of the exports from the server under test. The exports'
@@ -18,11 +25,11 @@ async function getJson(request: APIRequestContext, url: string) {
   return response.json();
 }
 
-test('the site publishes every mention and note as a Web Annotation, in a collection paged by document', async ({ request, site }) => {
+test('the site publishes every mention, note and claim passage as a Web Annotation, in a collection paged by document', async ({ request, site }) => {
   const collection = await getJson(request, site.href('/annotations.jsonld'));
   expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
   expect(collection.type).toBe('AnnotationCollection');
-  expect(collection.total).toBe(mentions + references);
+  expect(collection.total).toBe(total);
   expect(Object.keys(collection).sort()).toEqual(['@context', 'first', 'id', 'label', 'last', 'total', 'type']);
 
   // Follow the chain from `first` by `next`, as a harvester would.
@@ -50,7 +57,9 @@ test('the site publishes every mention and note as a Web Annotation, in a collec
   expect(pages.map((page) => page.id)).toEqual(annotated.map((document) => site.permanentUrl(annotationPagePath(document.slug))));
   const items = pages.flatMap((page) => page.items);
   expect(items.filter((item: { motivation: string }) => item.motivation === 'identifying')).toHaveLength(mentions);
-  expect(new Set(items.map((item: { id: string }) => item.id)).size).toBe(mentions + references);
+  expect(items.filter((item: { motivation: string }) => item.motivation === 'linking')).toHaveLength(claimPassages.length);
+  expect(claimPassages.length).toBeGreaterThan(0);
+  expect(new Set(items.map((item: { id: string }) => item.id)).size).toBe(total);
 });
 
 test('the site publishes the corpus as JSON, with every permanent anchor in the documents’ own files', async ({ request, site }) => {
