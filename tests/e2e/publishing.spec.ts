@@ -122,6 +122,8 @@ test.describe('served with the headers of _headers', () => {
   });
 
   test('a page under the header policy runs its scripts: citing, searching, preview cards, without a violation', async ({ page, site }) => {
+    // The citation library is the largest script; on a loaded machine it takes its time.
+    test.setTimeout(180_000);
     await page.addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { violations: string[] }).violations = violations;
@@ -130,7 +132,7 @@ test.describe('served with the headers of _headers', () => {
     const response = await page.goto(site.href(ledger));
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByRole('button', { name: 'Cite this document' }).click();
-    await expect(page.locator('#cite-dialog .citation-text').first()).toContainText(site.permanentUrl(ledger));
+    await expect(page.locator('#cite-dialog .citation-text').first()).toContainText(site.permanentUrl(ledger), { timeout: 90_000 });
     await page.keyboard.press('Escape');
     await page.locator('#p5 a.mention').first().hover();
     await expect(page.locator('#mention-card .mention-card-name')).toHaveText('Arbër Çuçaj');
