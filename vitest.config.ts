@@ -21,6 +21,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           // Pure tests share no mutable state, so the files share one module graph: half the work of isolating each.
           isolate: false,
+          // Every core (Vitest leaves one free by default, which on 2 cores is half the machine).
+          maxWorkers: '100%',
           // Only to catch a hang: a thousand times the slowest test on an idle machine.
           testTimeout: 600_000,
           hookTimeout: 600_000,
