@@ -6,7 +6,7 @@
  * writes `<dir>/annotated-source-corpus-<version>.tar.gz` (and its SHA-256
  * beside it), holding in one folder the verbatim sources, the annotated pages
  * (the MDX the site is built from), the glossary, the claims register, the
- * comparisons, the corrections, the anchor lock, the open-data exports
+ * comparisons, the corrections, the anchor and editorial locks, the open-data exports
  * (annotations.jsonld, corpus.json and their per-document files), their
  * documentation, CITATION.cff, a README and SHA256SUMS. The version and the
  * files' dates come from CITATION.cff (`version`, `date-released`), or the
@@ -128,6 +128,7 @@ one of its paragraphs, use the Cite button on its page of the site.
 | \`comparisons/\` | ${plural(facts.comparisons, 'point-by-point comparison')} of the documents |
 | \`corrections.yaml\` | ${plural(facts.corrections, 'correction')} to published editorial text: when, what, why, and the wording replaced |
 | \`anchors.lock.json\` | every paragraph anchor ever published (\`/documents/<slug>/#p7\`), and where moved ones now point |
+| \`editorial.lock.json\` | the SHA-256 of each unit of editorial text as published (a note, a metadata block, an entry, a comparison point, a claim): a change without a record in \`corrections.yaml\` is refused |
 | \`exports/annotations.jsonld\`, \`exports/annotations/\` | ${plural(facts.annotations, 'annotation')} (mentions, notes, reported claims) as W3C Web Annotations anchored in the verbatim sources, paged by document |
 | \`exports/corpus.json\`, \`exports/corpus/\` | the documents, glossary, claims and corrections as plain JSON, with each document's paragraphs |
 | \`docs/open-data.md\` | the exports' format, field by field |
@@ -222,6 +223,7 @@ export async function makeRelease({ root, dirs = contentDirs, siteUrl, sourceDat
     ...(await content('comparisons', '.yaml', 'comparisons')),
     ...(await single(dirs.corrections, 'corrections.yaml')),
     ...(await single(dirs.anchorLock, 'anchors.lock.json')),
+    ...(await single(dirs.editorialLock, 'editorial.lock.json')),
     ...exportFiles,
     ...(await single('docs/open-data.md', 'docs/open-data.md')),
     ...(await single('CITATION.cff', 'CITATION.cff')),

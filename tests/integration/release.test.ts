@@ -83,6 +83,7 @@ describe('npm run release', () => {
       `${name}/corrections.yaml`,
       `${name}/docs/`,
       `${name}/docs/open-data.md`,
+      `${name}/editorial.lock.json`,
       `${name}/exports/`,
       `${name}/exports/annotations.jsonld`,
       `${name}/exports/annotations/`,
