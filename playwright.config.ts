@@ -5,7 +5,9 @@ import { sites, type SiteName } from './tests/e2e/sites.ts';
 /**
  * Three sites, three projects (tests/e2e/sites.ts):
  * - fixture: the small fixture corpus (tests/fixtures/site), built fresh; every behaviour test and gate;
- * - fixture-base: the same corpus built to be served under /corpus/; the gates and a reading, search and citation path;
+ * - fixture-base: the same corpus built to be served under /corpus/, with the headers of its _headers file, as Netlify or
+ *   Cloudflare Pages serve it; the gates, the publishing tests (feeds, sitemap, robots.txt, headers), the search excerpts and
+ *   a reading, search and citation path;
  * - corpus: the published corpus as `npm run build` left it in dist/; a content smoke test only.
  */
 const browser = {
@@ -19,8 +21,8 @@ function project(siteName: SiteName, files: { testMatch?: string[]; testIgnore?:
 
 /** Specs that run against the published corpus (the views need its dated events and located places); everything else runs against fixtures. */
 const contentSpecs = ['content-smoke.spec.ts', 'views.spec.ts'];
-/** What must also hold under a base path. */
-const baseSpecs = ['gates/**/*.spec.ts', 'base-path.spec.ts'];
+/** What must also hold under a base path and the recommended headers. */
+const baseSpecs = ['gates/**/*.spec.ts', 'base-path.spec.ts', 'publishing.spec.ts', 'search-excerpts.spec.ts'];
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -5,12 +5,12 @@ import { formatDate } from '../../src/site/format.ts';
 import { immutableCaching, parsePolicy, readPageHead } from '../../src/site/security-headers.ts';
 import { atomEntries, atomProblems, sitemapIndexProblems, sitemapLocations, sitemapXsd, wellFormednessErrors, xsdErrors } from '../support/xml-validators.ts';
 import { expect, fixtureCorpus, test } from './site.ts';
+import { sites } from './sites.ts';
 
 /**
  * Being found and followed (sitemap, robots.txt, the two Atom feeds) on any
  * host, and, on a host that sends the headers of the build's _headers file
- * (the `published` project of tests/e2e/publishing.config.ts), the headers
- * themselves: the pages' own policy with frame-ancestors, nosniff, a
+ * (the fixture-base site of tests/e2e/sites.ts), the headers themselves: the pages' own policy with frame-ancestors, nosniff, a
  * referrer policy, and immutable caching for hashed files only.
  */
 
@@ -74,9 +74,8 @@ test('robots.txt lets crawlers read every page and names the sitemap', async ({ 
 });
 
 test.describe('served with the headers of _headers', () => {
-  // Playwright's fixtures come first; the project decides.
-  test.beforeEach(({ siteName: _siteName }, testInfo) => {
-    testInfo.skip(testInfo.project.name !== 'published', 'needs a host that sends _headers: npx playwright test -c tests/e2e/publishing.config.ts');
+  test.beforeEach(({ siteName }, testInfo) => {
+    testInfo.skip(!sites[siteName].headers, 'needs a host that sends _headers: the fixture-base site');
   });
 
   /** Every response a page loads while `act` runs: its URL and headers. */

@@ -18,6 +18,8 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { basePath } from '../../src/config.ts';
+import { headersFilePath, outputFile } from '../../src/routes.ts';
+import { headersFor, parseHeadersFile } from '../../src/site/security-headers.ts';
 
 export interface Site {
   name: string;
@@ -33,22 +35,29 @@ export interface Site {
    * builds it, with the project's SITE_URL, and only served here.
    */
   fixture: boolean;
+  /**
+   * Served as Netlify or Cloudflare Pages serve a site: with the response
+   * headers of the build's `_headers` file (every matching rule's), which is
+   * itself not served. Otherwise as a plain host (GitHub Pages) serves it.
+   */
+  headers: boolean;
 }
 
 const firstPort = Number(process.env.E2E_PORT ?? 4329);
 
 export const sites = {
   /** The published corpus, as `npm run build` built it into dist/ (under SITE_URL's path, if it has one): the content smoke test. */
-  corpus: { name: 'corpus', content: 'content', outDir: 'dist', url: `http://localhost:${firstPort}${basePath}`, fixture: false },
+  corpus: { name: 'corpus', content: 'content', outDir: 'dist', url: `http://localhost:${firstPort}${basePath}`, fixture: false, headers: false },
   /** The fixture corpus (tests/fixtures/site): every behaviour test and gate. */
-  fixture: { name: 'fixture', content: 'tests/fixtures/site', outDir: 'dist-e2e', url: `http://localhost:${firstPort + 1}/`, fixture: true },
-  /** The fixture corpus served under a base path: the gates and a reading, search and citation path. */
+  fixture: { name: 'fixture', content: 'tests/fixtures/site', outDir: 'dist-e2e', url: `http://localhost:${firstPort + 1}/`, fixture: true, headers: false },
+  /** The fixture corpus served under a base path with the recommended headers: the gates, publishing, and a reading, search and citation path. */
   'fixture-base': {
     name: 'fixture-base',
     content: 'tests/fixtures/site',
     outDir: 'dist-e2e-base',
     url: `http://localhost:${firstPort + 2}/corpus/`,
     fixture: true,
+    headers: true,
   },
 } as const satisfies Record<string, Site>;
 
@@ -104,13 +113,19 @@ const compressible = /^(text\/|application\/(json|ld\+json|xml|javascript)|image
 
 /**
  * A static file server for a built site: what a plain host (GitHub Pages,
- * an S3 bucket behind a CDN) does, with nothing of Astro's preview server.
- * Responses are the same bytes every time, so byte budgets are exact.
- * Resolves with the server once it listens (on a free port for port 0).
+ * an S3 bucket behind a CDN) does, with nothing of Astro's preview server, or,
+ * for a site with `headers`, what Netlify or Cloudflare Pages do with the
+ * build's `_headers` file. Responses are the same bytes every time, so byte
+ * budgets are exact. Resolves with the server once it listens.
  */
-export function serveSite(site: Pick<Site, 'outDir' | 'url'>): Promise<Server> {
+export function serveSite(site: Pick<Site, 'outDir' | 'url' | 'headers'>): Promise<Server> {
   const root = resolve(site.outDir);
   const { port, pathname: base } = new URL(site.url);
+  const headersFile = join(root, outputFile(headersFilePath));
+  if (site.headers && !existsSync(headersFile)) throw new Error(`no ${headersFile}: the build writes it (src/integration/publishing.ts)`);
+  const rules = site.headers ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : undefined;
+  // Hosts keep the _headers file to themselves.
+  const hidden = site.headers ? headersFile : undefined;
 
   function send(request: IncomingMessage, response: ServerResponse, status: number, file: string): void {
     if (!existsSync(file)) {
@@ -121,7 +136,7 @@ export function serveSite(site: Pick<Site, 'outDir' | 'url'>): Promise<Server> {
     let body = readFileSync(file);
     response.statusCode = status;
     response.setHeader('Content-Type', type);
-    response.setHeader('Cache-Control', 'no-cache');
+    if (!rules) response.setHeader('Cache-Control', 'no-cache');
     if (compressible.test(type) && /\bgzip\b/u.test(request.headers['accept-encoding'] ?? '')) {
       body = gzipSync(body);
       response.setHeader('Content-Encoding', 'gzip');
@@ -133,6 +148,7 @@ export function serveSite(site: Pick<Site, 'outDir' | 'url'>): Promise<Server> {
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', site.url);
+    if (rules) for (const [name, value] of Object.entries(headersFor(rules, url.pathname))) response.setHeader(name, value);
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
@@ -142,7 +158,7 @@ export function serveSite(site: Pick<Site, 'outDir' | 'url'>): Promise<Server> {
     const notFound = join(root, '404.html');
     if (!path.startsWith(base)) return send(request, response, 404, notFound);
     const file = resolve(root, `.${path.slice(base.length - 1)}`);
-    if (file !== root && !file.startsWith(`${root}${sep}`)) return send(request, response, 404, notFound);
+    if ((file !== root && !file.startsWith(`${root}${sep}`)) || file === hidden) return send(request, response, 404, notFound);
     const stats = existsSync(file) ? statSync(file) : undefined;
     if (stats?.isFile()) return send(request, response, 200, file);
     if (stats?.isDirectory() && existsSync(join(file, 'index.html'))) {
@@ -174,7 +190,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (rest.includes('--build') || (rest.includes('--build-if-missing') && missing)) buildSite(site);
       else if (missing) throw new Error(`no built site in ${site.outDir}/: pass --build, or build it first`);
       await serveSite(site);
-      console.log(`[e2e] serving ${site.outDir}/ at ${site.url}`);
+      console.log(`[e2e] serving ${site.outDir}/ at ${site.url}${site.headers ? ' with the headers of its _headers' : ''}`);
     } else {
       throw new Error(usage);
     }

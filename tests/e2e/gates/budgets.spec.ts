@@ -122,7 +122,7 @@ for (const [kind, { path, budget, interaction }] of Object.entries(pageBudgets))
 
 test('the gate fails on a page over budget, with a render-blocking script', async ({ page, site }) => {
   test.skip(site.name !== 'fixture', 'a proof of the gate itself, made once');
-  const server = await serveSite({ outDir: 'tests/fixtures/gates/over-budget', url: 'http://localhost:0/' });
+  const server = await serveSite({ outDir: 'tests/fixtures/gates/over-budget', url: 'http://localhost:0/', headers: false });
   try {
     const { port } = server.address() as AddressInfo;
     const { weight, blocking } = await loadWeight(page, `http://localhost:${port}/`);
