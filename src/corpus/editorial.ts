@@ -26,7 +26,8 @@ export function unitHash(content: unknown): string {
 /**
  * Every unit of editorial text in the corpus, hashed. A note counts by its
  * text and link targets; a document by its metadata (its source is guarded by
- * its own hash); an entry by its summary, role and description; a claim by
+ * its own hash); an entry by its summary, role and description, and by its
+ * date (`when`) and its coordinates, each on its own; a claim by
  * all it says; a comparison by its title and summary and by each point.
  */
 export function editorialUnits(
@@ -59,6 +60,26 @@ export function editorialUnits(
       line: 1,
       hash: unitHash({ summary: entry.meta.summary, role: entry.meta.role, body }),
     });
+    // The timeline and the map show these: units of their own, so that a message names the field that changed.
+    const text = textOf.get(entry.file) ?? '';
+    if (entry.meta.when !== undefined) {
+      units.push({
+        key: entryUnitKey(entry.id, 'when'),
+        label: 'the date (when:)',
+        file: entry.file,
+        line: lineOf(text, 'when:'),
+        hash: unitHash(entry.meta.when),
+      });
+    }
+    if (entry.meta.coordinates !== undefined) {
+      units.push({
+        key: entryUnitKey(entry.id, 'coordinates'),
+        label: 'the location (coordinates:)',
+        file: entry.file,
+        line: lineOf(text, 'coordinates:'),
+        hash: unitHash(entry.meta.coordinates),
+      });
+    }
   }
   for (const claim of model.claims) {
     units.push({
@@ -100,8 +121,9 @@ export function documentUnitKey(slug: string, part: 'metadata' | `note-${string}
   return `documents/${slug}#${part}`;
 }
 
-export function entryUnitKey(id: string): string {
-  return `glossary/${id}`;
+/** An entry's summary and description (`glossary/<id>`), or its `when` or `coordinates` (`glossary/<id>#when`). */
+export function entryUnitKey(id: string, part?: 'when' | 'coordinates'): string {
+  return part === undefined ? `glossary/${id}` : `glossary/${id}#${part}`;
 }
 
 export function claimUnitKey(id: string): string {
@@ -159,7 +181,7 @@ export function checkEditorialLock(
       problems.push({
         file: files.corrections,
         line: files.recordLine(index),
-        message: `target "${record.target}" names no editorial text: write documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id> or comparisons/<id>#point-<n>`,
+        message: `target "${record.target}" names no editorial text: write documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, glossary/<id>#when, glossary/<id>#coordinates or comparisons/<id>#point-<n>`,
       });
     }
   });

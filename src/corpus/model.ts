@@ -111,7 +111,7 @@ export interface CorpusFiles {
 
 /** A unit of editorial text the lock guards, as the current content has it. */
 export interface EditorialUnit {
-  /** Stable key: `documents/<slug>#note-<label>`, `documents/<slug>#metadata`, `glossary/<id>` or `comparisons/<id>#point-<n>`. */
+  /** Stable key: `documents/<slug>#note-<label>`, `documents/<slug>#metadata`, `glossary/<id>`, `glossary/<id>#when`, `glossary/<id>#coordinates`, `claims/<id>` or `comparisons/<id>#point-<n>`. */
   key: string;
   /** How a message names it: `note [^cuci]`, `the description`. */
   label: string;

@@ -174,7 +174,9 @@ const correctionBase = {
   target: z
     .string()
     .min(1)
-    .describe('the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, comparisons/<id>#point-<n>'),
+    .describe(
+      'the editorial text changed: documents/<slug>#note-<label>, documents/<slug>#metadata, glossary/<id>, glossary/<id>#when, glossary/<id>#coordinates, comparisons/<id>#point-<n>',
+    ),
   replaces: z
     .string({ error: 'quote the hash, as in replaces: "24754559": unquoted digits are a number to YAML' })
     .regex(/^[0-9a-f]{8,64}$/u, 'the first 8 hex digits of the published hash the build quoted')

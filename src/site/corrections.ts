@@ -16,20 +16,15 @@ export interface CorrectionView {
 
 const verbs: Record<CorrectionRecord['kind'], string> = { correction: 'Corrected', clarification: 'Clarified', typo: 'Typo corrected' };
 
+/** Parts of a page that a key's fragment names as such: a document's metadata, a comparison's summary, an entry's date and coordinates. */
+const namedParts: Partial<Record<string, string>> = { metadata: 'the metadata', summary: 'the summary', when: 'the date', coordinates: 'the coordinates' };
+
 /** Where a correction's target stands on the site, from its key (src/corpus/editorial.ts). */
 export function correctionView(record: CorrectionRecord): CorrectionView {
   const fragment = record.target.split('#')[1];
   const note = fragment?.startsWith('note-') ? fragment.slice('note-'.length) : undefined;
   const point = fragment?.startsWith('point-') ? fragment : undefined;
-  const part = note
-    ? `note [^${note}]`
-    : point
-      ? point.replace('-', ' ')
-      : fragment === 'metadata'
-        ? 'the metadata'
-        : fragment === 'summary'
-          ? 'the summary'
-          : undefined;
+  const part = note ? `note [^${note}]` : point ? point.replace('-', ' ') : fragment === undefined ? undefined : namedParts[fragment];
   return { record, verb: verbs[record.kind], part, path: editorialTextPath(record.target) };
 }
 

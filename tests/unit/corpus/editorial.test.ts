@@ -106,5 +106,58 @@ describe('editorial units', () => {
   it('belong to the page whose foot shows their corrections', () => {
     expect(unitPage('documents/a#note-x')).toBe('documents/a');
     expect(unitPage('glossary/e')).toBe('glossary/e');
+    expect(unitPage('glossary/e#coordinates')).toBe('glossary/e');
+  });
+});
+
+describe("a glossary entry's date and coordinates", () => {
+  const place = { lat: 41.4296, lon: 19.5762, source: 'English Wikipedia, "Camp Ashraf 3", infobox' };
+  const when = { start: '2023-06-20', mentions: [] };
+  const model = (coordinates: typeof place) =>
+    ({
+      documents: [],
+      entries: [
+        {
+          id: 'ashraf-3',
+          file: 'content/glossary/ashraf-3.md',
+          meta: { name: 'Ashraf 3', type: 'place', aliases: [], context: [], summary: 'S.', coordinates },
+        },
+        { id: 'raid', file: 'content/glossary/raid.md', meta: { name: 'Raid', type: 'event', aliases: [], context: [], summary: 'S.', when } },
+      ],
+      comparisons: [],
+      claims: [],
+    }) as unknown as CorpusModel;
+  const texts = {
+    documents: [],
+    entries: [
+      { path: 'content/glossary/ashraf-3.md', text: '---\nname: Ashraf 3\ntype: place\ncoordinates:\n  lat: 41.4296\n---\n\nA camp.\n' },
+      { path: 'content/glossary/raid.md', text: '---\nname: Raid\nwhen:\n  start: 2023-06-20\n---\n\nA raid.\n' },
+    ],
+    comparisons: [],
+  };
+  const published = editorialUnits(model(place), texts);
+  const lock = updateEditorialLock({ units: {} }, published);
+
+  it('are units of their own, at the line of their field, hashed whole (source and note included)', () => {
+    expect(published.filter((unit) => unit.key.includes('#')).map(({ key, label, file, line, hash }) => ({ key, label, file, line, hash }))).toEqual([
+      { key: 'glossary/ashraf-3#coordinates', label: 'the location (coordinates:)', file: 'content/glossary/ashraf-3.md', line: 4, hash: unitHash(place) },
+      { key: 'glossary/raid#when', label: 'the date (when:)', file: 'content/glossary/raid.md', line: 3, hash: unitHash(when) },
+    ]);
+  });
+
+  it('refuse moved coordinates without a correction record, naming the field and the record to add', () => {
+    const moved = editorialUnits(model({ ...place, lat: 41.5 }), texts);
+    const { problems } = checkEditorialLock(moved, lock, [], files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/glossary/ashraf-3.md', line: 4 });
+    expect(problems[0]?.message).toMatch(/^the location \(coordinates:\) differs from its published wording\. /u);
+    expect(problems[0]?.message).toContain(`target: glossary/ashraf-3#coordinates\n    replaces: "${unitHash(place).slice(0, 8)}"\n`);
+  });
+
+  it('accept moved coordinates with a record of the published ones, and leave the description unchanged', () => {
+    const moved = editorialUnits(model({ ...place, source: 'another source' }), texts);
+    const corrected = checkEditorialLock(moved, lock, [record('glossary/ashraf-3#coordinates', unitHash(place).slice(0, 8))], files);
+    expect(corrected.problems).toEqual([]);
+    expect(moved.find((unit) => unit.key === 'glossary/ashraf-3')?.hash).toBe(lock.units['glossary/ashraf-3']);
   });
 });
