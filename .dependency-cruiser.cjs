@@ -31,6 +31,7 @@ module.exports = {
     layer('corpus', ['text/', 'routes\\.ts$']),
     layer('linking', ['corpus/', 'text/', 'routes\\.ts$']),
     layer('ingest', ['linking/', 'corpus/', 'text/', 'routes\\.ts$']),
+    layer('identifiers', ['corpus/', 'text/', 'routes\\.ts$']),
     layer('exports', ['corpus/', 'text/', 'routes\\.ts$']),
     layer('markdown', ['corpus/', 'site/', 'text/', 'routes\\.ts$']),
     layer('site', ['corpus/', 'text/', 'routes\\.ts$', 'config\\.ts$']),

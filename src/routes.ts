@@ -154,6 +154,14 @@ export function wikidataEntityUri(id: string): string {
   return `http://www.wikidata.org/entity/${id}`;
 }
 
+/** Wikidata's Action API, where `wbsearchentities` finds items by name. */
+export const wikidataApiUrl = 'https://www.wikidata.org/w/api.php';
+
+/** The Action API of the wiki that serves an article, such as https://en.wikipedia.org/w/api.php for an English Wikipedia article. */
+export function mediaWikiApiUrl(article: URL): string {
+  return `${article.origin}/w/api.php`;
+}
+
 /** The Atom feeds: documents newest first, and corrections newest first. */
 export const documentsFeedPath = '/documents.xml';
 export const correctionsFeedPath = '/corrections.xml';
