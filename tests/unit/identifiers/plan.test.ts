@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confirmIdentifiers, describeFinding, findIdentifiers, type Finding } from '../../../src/identifiers/plan.ts';
-import { fixtureGlossary, fixtures, offlineFetch, recordedFetch } from '../../support/recorded-wikimedia.ts';
+import { fixtureGlossary, fixtures, offlineFetch, recorded, recordedFetch } from '../../support/recorded-wikimedia.ts';
 
 const agent = 'test-agent/1 (test) node/0';
 const glossary = fixtureGlossary();
@@ -62,6 +62,14 @@ describe('findIdentifiers', () => {
       `${path('recorded')}: wikidata: Q9 differs from Q1001, the item of the article "Tirana example": check which is right and correct the entry by hand`,
       `${path('renamed')}: the article "New name example" (redirected from "Old name example") is linked to Wikidata item Q1002`,
       `${path('unlinked')}: the article "Unlinked example" is linked to no Wikidata item`,
+    ]);
+  });
+
+  it('says so when a name search finds no item', async () => {
+    const nothing = async () => Response.json(recorded('no-candidates'));
+    const lookup = await findIdentifiers([{ path: path('example-person'), text: textOf('example-person') }], nothing, agent);
+    expect(lookup.ok && lookup.findings.map(describeFinding)).toEqual([
+      `${path('example-person')}: "Example Person" has no Wikipedia article in its front matter, and Wikidata has no item of that name`,
     ]);
   });
 
