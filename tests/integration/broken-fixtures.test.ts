@@ -8,7 +8,8 @@ import { astroBuild } from './astro-build.ts';
 /**
  * Each directory under tests/fixtures/broken is a small corpus with one
  * defect; the real build must refuse it with the message in its expected.txt
- * (paths there are relative to the fixture) and leave its files untouched.
+ * (paths there are relative to the fixture), printed as a message and not as
+ * a crash, and leave its files untouched.
  */
 const fixturesDir = 'tests/fixtures/broken';
 const fixtures = readdirSync(fixturesDir).filter((name) => statSync(join(fixturesDir, name)).isDirectory());
@@ -32,6 +33,9 @@ describe.concurrent('the build refuses broken content with a message naming file
     await rm(outDir, { recursive: true, force: true });
     expect(code).not.toBe(0);
     expect(output).toContain(`${dir}/${expected}`);
+    // A content problem is the editor's to fix, not a crash: no "unhandled error in a hook" wrapper, no stack trace.
+    expect(output).not.toContain('An unhandled error occurred');
+    expect(output).not.toMatch(/^\s+at \S.*:\d+:\d+\)?$/mu);
     expect(fingerprint(dir)).toBe(before);
   });
 });
