@@ -72,6 +72,20 @@ describe('planIngest', () => {
     expect(plan.report).toBe(expected('debris.report.txt', plan.report));
   });
 
+  it('accepts a 1,189-character title with a warning in the report, and cuts its slug at a word, not mid-word', () => {
+    const title = `${'Albanian police searched the camp of the exiled Iranian opposition group near Durrës and seized computers, '.repeat(12).slice(0, 1188)}.`;
+    expect(title.length).toBe(1189);
+    const plan = planIngest({ input: 'long.txt', bytes: text('Albanian police searched the camp.'), options: { ...required, title } }, content());
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan.writes.map((write) => write.path)).toEqual([
+      'content/sources/albanian-police-searched-the-camp-of-the-exiled-iranian.txt',
+      'content/corpus/albanian-police-searched-the-camp-of-the-exiled-iranian.mdx',
+    ]);
+    expect(plan.report.split('\n')).toContain(
+      'Warning: --title is 1189 characters long, more than a headline usually is (300): check that it is the headline and not a paragraph; the slug was cut at a word to "albanian-police-searched-the-camp-of-the-exiled-iranian"',
+    );
+  });
+
   it('refuses a duplicate of a source already in the corpus', () => {
     expect(planIngest({ input: 'in.txt', bytes: manualSource, options: { ...required, slug: 'other' } }, content({ manualWork: true }))).toEqual({
       ok: false,
@@ -147,11 +161,33 @@ describe('planUpdate', () => {
         '',
         'Mentions added: none.',
         '',
-        'Names and acronyms that match no glossary entry (candidates for new entries or aliases): 1',
-        '  Interior Minister    1',
+        'Names and acronyms that match no glossary entry: none.',
         '',
       ].join('\n'),
     });
+  });
+
+  it('reports a name it did not mark because it overlaps an existing mention, and why', () => {
+    const updated = readFileSync(join(fixtures, 'expected', 'manual-work.mdx'), 'utf8');
+    const longerAlias = glossary.map((file) =>
+      file.path.endsWith('bledi-cuci.md') ? { ...file, text: file.text.replace('aliases:\n', 'aliases:\n  - Interior Minister Bledi Çuçi\n') } : file,
+    );
+    const plan = planUpdate({ pagePath: manualPath, pageText: updated }, { ...content({ manualWork: true }), glossary: longerAlias });
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan.writes).toEqual([]);
+    expect(plan.report).toBe(
+      [
+        'content/corpus/manual-work.mdx is up to date: no unmarked mention of a known entry; nothing was written.',
+        '',
+        'Mentions added: none.',
+        '',
+        'Not marked (check by hand):',
+        '  line 13, ¶ 2: "Interior Minister Bledi Çuçi" (bledi-cuci) was not marked: it overlaps the existing mention "Bledi Çuçi" (bledi-cuci); if the longer name is meant, mark it by hand',
+        '',
+        'Names and acronyms that match no glossary entry: none.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses a page that does not pass the fidelity check', () => {
