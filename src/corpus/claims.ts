@@ -15,7 +15,7 @@ import type { Problem } from './problems.ts';
 import { claimSchema, type EntryType, slugPattern } from './schema.ts';
 
 /** Who can make a claim: not a place or an event. */
-const claimantTypes: readonly EntryType[] = ['person', 'organisation', 'institution', 'publication'];
+export const claimantTypes: readonly EntryType[] = ['person', 'organisation', 'institution', 'publication'];
 
 /** Reads each claim's front matter; cross-references are checked once the documents and entries are known (checkClaims). */
 export function loadClaims(

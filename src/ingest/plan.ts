@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Block } from '../corpus/blocks.ts';
 import { buildCorpus } from '../corpus/build.ts';
 import { parseFrontmatter } from '../corpus/frontmatter.ts';
-import type { ContentFile } from '../corpus/model.ts';
+import type { ContentFile, GlossaryEntry } from '../corpus/model.ts';
 import { formatProblem, type Problem } from '../corpus/problems.ts';
 import { documentSchema } from '../corpus/schema.ts';
 import { linkMentions } from '../linking/link.ts';
@@ -21,6 +21,7 @@ import { splitSourceParagraphs, type SourceParagraph } from '../text/paragraphs.
 import { draftLayout } from './debris.ts';
 import { decodeSource } from './decode.ts';
 import { draftBody, unrepresentableParagraphs } from './draft.ts';
+import { likelyClaims } from './likely-claims.ts';
 import { buildMeta, renderFrontmatter, type IngestOptions } from './metadata.ts';
 import { ingestReport, updateReport } from './report.ts';
 import { reviewItems } from './review.ts';
@@ -108,6 +109,7 @@ export function planIngest(request: IngestRequest, existing: ExistingContent): P
     { input: request.input, title: meta.meta.title, sourcePath, pagePath, sha256: hash, warnings: meta.warnings, review },
     { ...linked, text: page },
     check.blocks,
+    likelyClaims(check.blocks, new Map(check.entries.map((entry) => [entry.id, entry.meta.type]))),
   );
   return {
     ok: true,
@@ -230,7 +232,12 @@ function normalizedText(paragraphs: readonly SourceParagraph[]): string {
 }
 
 /** Runs the build's own checks on one page against the glossary and sources. */
-function checkPage(path: string, text: string, existing: ExistingContent, sources: ReadonlyMap<string, Uint8Array>): { problems: Problem[]; blocks: Block[] } {
+function checkPage(
+  path: string,
+  text: string,
+  existing: ExistingContent,
+  sources: ReadonlyMap<string, Uint8Array>,
+): { problems: Problem[]; blocks: Block[]; entries: readonly GlossaryEntry[] } {
   const { model, problems } = buildCorpus({
     documents: [{ path, text }],
     entries: [...existing.glossary],
@@ -241,7 +248,7 @@ function checkPage(path: string, text: string, existing: ExistingContent, source
     // A draft is checked as a published page would be: `npm run dev` shows it, and --publish must not meet surprises.
     drafts: 'include',
   });
-  return { problems, blocks: model.documents[0]?.blocks ?? [] };
+  return { problems, blocks: model.documents[0]?.blocks ?? [], entries: model.entries };
 }
 
 function glossaryErrors(problems: readonly Problem[]): string[] {

@@ -5,6 +5,8 @@
  */
 import { findCandidates, type Candidate, type MarkedText } from '../linking/candidates.ts';
 import type { LinkedMention, LinkResult } from '../linking/link.ts';
+import type { LikelyClaim } from './likely-claims.ts';
+import { quote } from './review.ts';
 
 /** The files a new document was written to, as the report names them. */
 export interface IngestedFiles {
@@ -20,8 +22,8 @@ export interface IngestedFiles {
   review: readonly string[];
 }
 
-/** The report on a new document: the two files written, then what linking did to the draft. */
-export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: readonly MarkedText[]): string {
+/** The report on a new document: the two files written, what linking did to the draft, then the claims it likely reports. */
+export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: readonly MarkedText[], claims: readonly LikelyClaim[]): string {
   return lines([
     `Ingested ${files.input} as "${files.title}":`,
     `  ${files.sourcePath}  the verbatim source, ${blocks.length} paragraphs, SHA-256 ${files.sha256}`,
@@ -30,6 +32,8 @@ export function ingestReport(files: IngestedFiles, linked: LinkResult, blocks: r
     '',
     ...reviewReport(files.review),
     ...linkingReport('Mentions marked', linked, blocks),
+    '',
+    ...claimReport(claims),
   ]);
 }
 
@@ -84,6 +88,24 @@ function descriptionReport(descriptions: readonly LinkedMention[]): string[] {
     '',
     `Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): ${descriptions.length}`,
     ...descriptions.map((mention) => `  ¶ ${String(mention.paragraph).padStart(3)}  "${mention.text}" → ${mention.entry}`),
+  ];
+}
+
+/**
+ * Reported speech, for the editor to register as claims. Advice, not review
+ * items: a claim the register does not hold is no error, and which claims a
+ * reader would want traced is the editor's choice, so these never keep a
+ * page a draft.
+ */
+function claimReport(claims: readonly LikelyClaim[]): string[] {
+  if (claims.length === 0) return ['Paragraphs that likely report a claim: none found.'];
+  const claimant = ({ claimant }: LikelyClaim) =>
+    claimant === undefined ? 'speaker not found' : 'entry' in claimant ? claimant.entry : `"${claimant.words}" (no entry)`;
+  const width = Math.max(...claims.map((claim) => claimant(claim).length));
+  return [
+    `Paragraphs that likely report a claim (reported speech; advice, not review items): ${claims.length}`,
+    ...claims.map((claim) => `  ¶ ${String(claim.paragraph).padStart(3)}  ${claimant(claim).padEnd(width)}  ${claim.cue}: ${quote(claim.sentence)}`),
+    'Register those a reader would want traced as content/claims/<id>.md: claimant, statement, and each paragraph with its exact words (README, "Adding a claim").',
   ];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestReport, updateReport } from '../../../src/ingest/report.ts';
+import type { LikelyClaim } from '../../../src/ingest/likely-claims.ts';
 import type { LinkResult } from '../../../src/linking/link.ts';
 
 const linked: LinkResult = {
@@ -47,7 +48,7 @@ describe('ingestReport', () => {
       warnings: [],
       review: [],
     };
-    expect(ingestReport(files, linked, blocks)).toBe(
+    expect(ingestReport(files, linked, blocks, [])).toBe(
       [
         'Ingested in.txt as "A headline":',
         '  content/sources/a.txt  the verbatim source, 2 paragraphs, SHA-256 ab12',
@@ -56,8 +57,42 @@ describe('ingestReport', () => {
         'To review: nothing (the review list is empty).',
         '',
         ...linking('Mentions marked'),
+        'Paragraphs that likely report a claim: none found.',
+        '',
       ].join('\n'),
     );
+  });
+
+  it('ends with the paragraphs that likely report a claim, their claimant, cue and words, and how to register one', () => {
+    const claims: LikelyClaim[] = [
+      {
+        paragraph: 5,
+        cue: 'told',
+        claimant: { entry: 'bledi-cuci' },
+        sentence: 'Interior Minister Bledi Cuci told media that the police were “enforcing a court order” to seize devices.',
+      },
+      {
+        paragraph: 7,
+        cue: 'said',
+        claimant: { words: 'she' },
+        sentence: '“I guarantee you that the death of the person in the compound was not caused by the State Police,” she said.',
+      },
+      { paragraph: 12, cue: 'said', claimant: undefined, sentence: 'Said to be closed.' },
+    ];
+    const report = ingestReport(
+      { input: 'in.txt', title: 'T', sourcePath: 's', pagePath: 'p', sha256: 'ab12', warnings: [], review: [] },
+      nothingLinked,
+      [],
+      claims,
+    );
+    expect(report.split('\n').slice(-6)).toEqual([
+      'Paragraphs that likely report a claim (reported speech; advice, not review items): 3',
+      '  ¶   5  bledi-cuci         told: "Interior Minister Bledi Cuci told media that the police were “enforcing a…"',
+      '  ¶   7  "she" (no entry)   said: "“I guarantee you that the death of the person in the compound was not caused…"',
+      '  ¶  12  speaker not found  said: "Said to be closed."',
+      'Register those a reader would want traced as content/claims/<id>.md: claimant, statement, and each paragraph with its exact words (README, "Adding a claim").',
+      '',
+    ]);
   });
 });
 
