@@ -8,6 +8,7 @@
 import { foldForMatching } from '../text/normalize.ts';
 import type { SourceParagraph } from '../text/paragraphs.ts';
 import { isNearMiss } from '../linking/near.ts';
+import { linkLabel, newsAgencies } from '../text/furniture.ts';
 
 /** How ingest lays out a draft: which paragraph is the `#` heading, and which are suggested as debris, with the reason. */
 export interface DraftLayout {
@@ -22,8 +23,6 @@ const widgetLabels = new Set(
     '|',
   ),
 );
-const agencies =
-  /\b(?:AFP|AP|Reuters|REUTERS|EPA|Getty(?: Images)?|GETTY|Belga|BELGA|ANSA|LaPresse|Anadolu|ANADOLU|Xinhua|XINHUA|Shutterstock|iStock|Alamy|DPA|dpa|PA|Sipa|SIPA)\b/u;
 const months = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const time = String.raw`(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?`;
 const dateline = new RegExp(
@@ -37,18 +36,13 @@ export function debrisReason(text: string, publisher?: string): string | undefin
   const sentence = /[.!?…"”]$/u.test(text);
   const lower = text.toLowerCase().replace(/[\s:.!|›»>]+$/u, '');
   if (widgetLabels.has(lower)) return 'a widget label';
-  if (
-    /^(?:read(?: more| also| next)?|related(?: posts| articles| stories| news| content)?|also read|see also|more on this(?: story)?|recommended|you may also like|watch|listen)\s*[:|–—-]/iu.test(
-      text,
-    ) ||
-    /^(?:related (?:posts|articles|stories|news)|you may also like|more from .{1,40})$/iu.test(lower)
-  ) {
+  if (linkLabel.test(text) || /^(?:related (?:posts|articles|stories|news)|you may also like|more from .{1,40})$/iu.test(lower)) {
     return 'a link to other posts';
   }
   if (words.length <= 12 && (/\b\d{2,5}\s*[x×]\s*\d{2,5}\b/u.test(text) || /\S\.(?:jpe?g|png|gif|webp|svg|avif)\b/iu.test(text)))
     return 'an image size or file name';
   if (/^(?:photo|image|picture|credit|photograph|foto)s?(?:\s+credit)?\s*(?::|\/|©|by\b)/iu.test(text) || /^©/u.test(text)) return 'a photo credit';
-  if (words.length <= 10 && !sentence && text.includes('/') && (agencies.test(text) || /^[\p{Lu}][\p{Lu}\s.'-]+\//u.test(text))) return 'a photo credit';
+  if (words.length <= 10 && !sentence && text.includes('/') && (newsAgencies.test(text) || /^[\p{Lu}][\p{Lu}\s.'-]+\//u.test(text))) return 'a photo credit';
   if (
     words.length <= 25 &&
     /^(?:share(?: this| on| via|:)?|subscribe|follow us|sign up|join our|get our newsletter|click here|tweet this|email this)\b/iu.test(text)

@@ -92,12 +92,7 @@ export function planIngest(request: IngestRequest, existing: ExistingContent): P
   // Mentions are linked in the body; the front matter, which lists the descriptions linked, is written after.
   const provisional = renderFrontmatter(meta.meta);
   const linked = linkMentions(`${provisional}\n${draftBody(paragraphs, layout)}`, buildMatcher(names.names));
-  // A description inside suggested debris is no reading of the article to confirm.
-  const review = reviewItems(
-    paragraphs,
-    layout,
-    linked.added.filter((mention) => mention.description && !layout.debris.has(mention.paragraph)),
-  );
+  const review = reviewItems(paragraphs, layout, linked.added);
   const page = `${renderFrontmatter({ ...meta.meta, draft: true, ...(review.length > 0 ? { review } : {}) })}${linked.text.slice(provisional.length)}`;
 
   const sources = new Map(existing.sources).set(meta.meta.source, request.bytes);

@@ -58,6 +58,7 @@ function linkingReport(heading: string, linked: LinkResult, blocks: readonly Mar
       linked.added.filter((mention) => !mention.description),
     ),
     ...descriptionReport(linked.added.filter((mention) => mention.description)),
+    ...variantReport(linked.added.filter((mention) => mention.variantOf !== undefined)),
     ...warningReport(linked.warnings),
     '',
     ...candidateReport(findCandidates(blocks)),
@@ -91,6 +92,16 @@ function descriptionReport(descriptions: readonly LinkedMention[]): string[] {
   ];
 }
 
+/** Spelling variants are marked as their entry's name: each is listed for an editor to confirm and add as an alias. */
+function variantReport(variants: readonly LinkedMention[]): string[] {
+  if (variants.length === 0) return [];
+  return [
+    '',
+    `Spelling variants of known names marked (confirm each and add it to the entry's aliases, or unwrap it): ${variants.length}`,
+    ...variants.map((mention) => `  ¶ ${String(mention.paragraph).padStart(3)}  "${mention.text}" ≈ ${mention.variantOf} → ${mention.entry}`),
+  ];
+}
+
 /**
  * Reported speech, for the editor to register as claims. Advice, not review
  * items: a claim the register does not hold is no error, and which claims a
@@ -117,7 +128,7 @@ function candidateReport(candidates: readonly Candidate[]): string[] {
   if (candidates.length === 0) return ['Names and acronyms that match no glossary entry: none.'];
   const width = Math.max(...candidates.map((candidate) => candidate.name.length));
   return [
-    `Names and acronyms that match no glossary entry (candidates for new entries or aliases): ${candidates.length}`,
-    ...candidates.map((candidate) => `  ${candidate.name.padEnd(width)}  ${String(candidate.count).padStart(3)}`),
+    `Names and acronyms that match no glossary entry (candidates for new entries or aliases; times found, in ¶): ${candidates.length}`,
+    ...candidates.map((candidate) => `  ${candidate.name.padEnd(width)}  ${String(candidate.count).padStart(3)}  ¶ ${candidate.paragraphs.join(', ')}`),
   ];
 }

@@ -2,12 +2,14 @@
  * Finding mentions of glossary entries in plain text: a matcher built once
  * from the glossary's names, narrowed for each document to the descriptions
  * that refer there (forDocument), and the scan that finds whole-word matches,
- * longest first.
+ * longest first, and names spelled another way (spelling variants).
  */
 import { isDescription } from '../corpus/aliases.ts';
 import { originalSpan, type OffsetMap } from '../text/offset-map.ts';
 import { foldWithOffsets } from './fold.ts';
 import { isAcronym, type GlossaryName } from './names.ts';
+import { editDistance, isSpellingVariant } from './near.ts';
+import { isNameConnector, isTitleWord, properNames, type ProperName } from './proper-names.ts';
 
 interface Form {
   entry: string;
@@ -49,7 +51,21 @@ export interface Match {
   text: string;
   /** Found by a description ("compound"), which an editor should confirm. */
   description: boolean;
+  /** Found as a spelling variant of this name of the entry ("Mujahedeen-e-Khalq" of "Mujahedin-e-Khalq"), which an editor should confirm. */
+  variantOf?: string;
 }
+
+/** A name of an entry found in text but not taken as a mention of it, and why. */
+export interface PassedOver {
+  entry: string;
+  start: number;
+  end: number;
+  text: string;
+  reason: string;
+}
+
+/** Rules out spans of the text (words already marked, say); told the entry that would be linked. */
+export type Allowed = (start: number, end: number, entry: string) => boolean;
 
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
 
@@ -152,13 +168,91 @@ function indexForms(forms: readonly Form[]): Map<string, Form[]> {
  * at each position the longest name wins. A name matches whole words only
  * (a possessive ’s stays outside it), whatever its case and diacritics, except
  * that an acronym matches only capitals. `allowed` can rule out spans, such as
- * words that are already marked.
+ * words that are already marked. See `matchText` for spelling variants and
+ * names inside longer names.
  */
-export function findMentions(text: string, matcher: Matcher, allowed: (start: number, end: number) => boolean = () => true): Match[] {
-  return scan(text, matcher.byFirst, allowed);
+export function findMentions(text: string, matcher: Matcher, allowed: Allowed = () => true): Match[] {
+  return matchText(text, matcher, allowed).mentions;
 }
 
-function scan(text: string, byFirst: ReadonlyMap<string, readonly Form[]>, allowed: (start: number, end: number) => boolean): Match[] {
+/**
+ * The mentions of `findMentions`, and the names passed over, with the reason.
+ * Besides exact names, a proper name of the text that is a spelling variant of
+ * an entry's name ("Mujahedeen-e-Khalq" of "Mujahedin-e-Khalq") is a mention,
+ * marked `variantOf` for an editor to confirm. A name that stands after "of"
+ * (or another connector) inside a longer proper name that is no entry is
+ * passed over: "Iran" in "Council of Resistance of Iran" is not the country,
+ * but "Albania" in "Prime Minister of Albania" is.
+ */
+export function matchText(text: string, matcher: Matcher, allowed: Allowed = () => true): { mentions: Match[]; passedOver: PassedOver[] } {
+  const names = properNames(text);
+  const variants = spellingVariants(text, names, matcher, allowed);
+  const passed = new Map<number, PassedOver>();
+  const exact = scan(text, matcher.byFirst, (start, end, entry) => {
+    if (variants.some((variant) => start < variant.end && variant.start < end) || !allowed(start, end, entry)) return false;
+    const longer = enclosingName(names, start, end);
+    if (!longer) return true;
+    const candidate = { entry, start, end, text: text.slice(start, end), reason: `it stands inside the longer name "${longer.text}", which no entry knows` };
+    if ((passed.get(start)?.end ?? 0) < end) passed.set(start, candidate);
+    return false;
+  });
+  const mentions = [...exact, ...variants].sort((a, b) => a.start - b.start);
+  const passedOver = [...passed.values()].filter((name) => !mentions.some((mention) => name.start < mention.end && mention.start < name.end));
+  return { mentions, passedOver };
+}
+
+/**
+ * The longer proper name that a match at start..end stands in after a
+ * connector ("University of Tirana"), unless every capitalised word before
+ * the connector is a title or a state's form ("Prime Minister of Albania").
+ */
+function enclosingName(names: readonly ProperName[], start: number, end: number): ProperName | undefined {
+  const name = names.find((candidate) => candidate.start < start && end <= candidate.end);
+  if (!name) return undefined;
+  const before = name.words.filter((word) => word.end <= start);
+  const previous = before[before.length - 1];
+  if (!previous || !isNameConnector(previous)) return undefined;
+  const firstConnector = before.findIndex(isNameConnector);
+  const head = before.slice(0, firstConnector);
+  return head.every((word) => isTitleWord(word.word)) ? undefined : name;
+}
+
+/**
+ * Spelling variants of entries' names among the proper names of the text
+ * (see isSpellingVariant), the longest first and not overlapping. A span that
+ * is a variant of the names of two entries is left alone, as is one that an
+ * exact name matches.
+ */
+function spellingVariants(text: string, names: readonly ProperName[], matcher: Matcher, allowed: Allowed): Match[] {
+  const forms = [...matcher.byFirst.values()].flat().filter((form) => !form.acronym && !form.description);
+  const exact = new Set(forms.map((form) => form.folded));
+  const variants: Match[] = [];
+  for (const name of names) {
+    const { words } = name;
+    for (let length = words.length; length > 0; length -= 1) {
+      for (let from = 0; from + length <= words.length; from += 1) {
+        const first = words[from];
+        const last = words[from + length - 1];
+        if (!first?.capitalised || !last?.capitalised) continue;
+        const { start, end } = { start: first.start, end: last.end };
+        if (variants.some((variant) => start < variant.end && variant.start < end)) continue;
+        const written = text.slice(start, end);
+        const folded = foldWithOffsets(written).text.trim();
+        if (exact.has(folded)) continue;
+        const near = forms
+          .filter((form) => isSpellingVariant(folded, form.folded))
+          .map((form) => ({ form, distance: editDistance(folded, form.folded) }))
+          .sort((a, b) => a.distance - b.distance);
+        const closest = near[0]?.form;
+        if (!closest || near.some(({ form }) => form.entry !== closest.entry) || !allowed(start, end, closest.entry)) continue;
+        variants.push({ entry: closest.entry, start, end, text: written, description: false, variantOf: closest.text });
+      }
+    }
+  }
+  return variants;
+}
+
+function scan(text: string, byFirst: ReadonlyMap<string, readonly Form[]>, allowed: Allowed): Match[] {
   const folded = foldWithOffsets(text);
   const matches: Match[] = [];
   let index = 0;
@@ -179,7 +273,7 @@ function matchAt(
   folded: OffsetMap,
   index: number,
   byFirst: ReadonlyMap<string, readonly Form[]>,
-  allowed: (start: number, end: number) => boolean,
+  allowed: Allowed,
 ): { match: Match; next: number } | undefined {
   const first = folded.text[index] ?? '';
   // Inside a word: no name starts here.
@@ -193,7 +287,7 @@ function matchAt(
     // Acronyms only in capitals ("us" is not the US); descriptions only in lower case ("Operation Mersad" is
     // not "the operation"); other names only where written with a capital.
     const casing = form.acronym ? !/\p{Ll}/u.test(written) : form.description ? !/\p{Lu}/u.test(written) : /\p{Lu}/u.test(written);
-    if (!casing || !allowed(start, end)) continue;
+    if (!casing || !allowed(start, end, form.entry)) continue;
     return { match: { entry: form.entry, start, end, text: written, description: form.description }, next };
   }
   return undefined;

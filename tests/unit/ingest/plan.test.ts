@@ -86,6 +86,17 @@ describe('planIngest', () => {
     );
   });
 
+  it('links spelling variants of known names for review, no name inside a longer name, and lists candidate entries worth reading', () => {
+    const names = readFileSync(join(fixtures, 'names.txt'));
+    const plan = planIngest(
+      { input: 'names.txt', bytes: names, options: { title: 'Albanian police search the MEK camp', publisher: 'Test Wire', date: '2023-06-20' } },
+      content(),
+    );
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan.writes[1]?.data).toBe(expected('names.mdx', plan.writes[1]?.data as string));
+    expect(plan.report).toBe(expected('names.report.txt', plan.report));
+  });
+
   it('refuses a duplicate of a source already in the corpus', () => {
     expect(planIngest({ input: 'in.txt', bytes: manualSource, options: { ...required, slug: 'other' } }, content({ manualWork: true }))).toEqual({
       ok: false,
@@ -161,11 +172,33 @@ describe('planUpdate', () => {
         '',
         'Mentions added: none.',
         '',
-        'Names and acronyms that match no glossary entry (candidates for new entries or aliases): 1',
-        '  Interior Minister    1',
+        'Names and acronyms that match no glossary entry: none.',
         '',
       ].join('\n'),
     });
+  });
+
+  it('reports a name it did not mark because it overlaps an existing mention, and why', () => {
+    const updated = readFileSync(join(fixtures, 'expected', 'manual-work.mdx'), 'utf8');
+    const longerAlias = glossary.map((file) =>
+      file.path.endsWith('bledi-cuci.md') ? { ...file, text: file.text.replace('aliases:\n', 'aliases:\n  - Interior Minister Bledi Çuçi\n') } : file,
+    );
+    const plan = planUpdate({ pagePath: manualPath, pageText: updated }, { ...content({ manualWork: true }), glossary: longerAlias });
+    if (!plan.ok) throw new Error(plan.errors.join('\n'));
+    expect(plan.writes).toEqual([]);
+    expect(plan.report).toBe(
+      [
+        'content/corpus/manual-work.mdx is up to date: no unmarked mention of a known entry; nothing was written.',
+        '',
+        'Mentions added: none.',
+        '',
+        'Not marked (check by hand):',
+        '  line 13, ¶ 2: "Interior Minister Bledi Çuçi" (bledi-cuci) was not marked: it overlaps the existing mention "Bledi Çuçi" (bledi-cuci); if the longer name is meant, mark it by hand',
+        '',
+        'Names and acronyms that match no glossary entry: none.',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses a page that does not pass the fidelity check', () => {

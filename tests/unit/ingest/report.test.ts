@@ -10,35 +10,40 @@ const linked: LinkResult = {
     { entry: 'bledi-cuci', paragraph: 2, text: 'Cuci', description: false },
     { entry: 'mek', paragraph: 2, text: 'PMOI', description: false },
     { entry: 'ashraf-3', paragraph: 12, text: 'compound', description: true },
+    { entry: 'mek', paragraph: 12, text: 'Mujahedeen-e-Khalq', description: false, variantOf: 'Mujahedin-e-Khalq' },
   ],
   warnings: ['line 5, ¶ 2: "Tehran" not marked: the block would not read back the same; mark by hand'],
 };
 const blocks = [
-  { text: 'The MEK and NATO met the Interior Minister.', mentions: [{ start: 4, end: 7 }] },
-  { text: 'Cuci and NATO.', mentions: [] },
+  { number: 1, text: 'The MEK and NATO met the Interior Minister of Kosovo.', mentions: [{ start: 4, end: 7 }] },
+  { number: 2, text: 'Cuci and NATO.', mentions: [] },
 ];
 const nothingLinked: LinkResult = { text: '', added: [], warnings: [] };
 
 /** What follows the first lines of either report, for `linked` and `blocks`. */
 const linking = (heading: string) => [
-  `${heading}: 3, of 2 entries`,
-  '  mek           2',
+  `${heading}: 4, of 2 entries`,
+  '  mek           3',
   '  bledi-cuci    1',
   '',
   'Descriptions marked, as this document names their entry or its context (confirm each, or unwrap it): 1',
   '  ¶  12  "compound" → ashraf-3',
   '',
+  "Spelling variants of known names marked (confirm each and add it to the entry's aliases, or unwrap it): 1",
+  '  ¶  12  "Mujahedeen-e-Khalq" ≈ Mujahedin-e-Khalq → mek',
+  '',
   'Not marked (check by hand):',
   '  line 5, ¶ 2: "Tehran" not marked: the block would not read back the same; mark by hand',
   '',
-  'Names and acronyms that match no glossary entry (candidates for new entries or aliases): 2',
-  '  NATO                 2',
-  '  Interior Minister    1',
+  'Names and acronyms that match no glossary entry (candidates for new entries or aliases; times found, in ¶): 3',
+  '  NATO                           2  ¶ 1, 2',
+  '  Cuci                           1  ¶ 2',
+  '  Interior Minister of Kosovo    1  ¶ 1',
   '',
 ];
 
 describe('ingestReport', () => {
-  it('names the files written, then counts names marked by entry, lists descriptions, what was not marked and the candidates', () => {
+  it('names the files written, then counts names marked by entry, lists descriptions, spelling variants, what was not marked and the candidates', () => {
     const files = {
       input: 'in.txt',
       title: 'A headline',
@@ -104,7 +109,7 @@ describe('updateReport', () => {
   });
 
   it('says a page with nothing to add is up to date, with no lists', () => {
-    expect(updateReport('content/corpus/a.mdx', nothingLinked, [{ text: 'No names.', mentions: [] }])).toBe(
+    expect(updateReport('content/corpus/a.mdx', nothingLinked, [{ number: 1, text: 'No names.', mentions: [] }])).toBe(
       [
         'content/corpus/a.mdx is up to date: no unmarked mention of a known entry; nothing was written.',
         '',

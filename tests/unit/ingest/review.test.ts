@@ -13,14 +13,19 @@ describe('quote', () => {
 });
 
 describe('reviewItems', () => {
-  it('lists the headline, each suggested debris paragraph and each description linked, by ¶', () => {
-    const paragraphs = splitSourceParagraphs('clear\n\nPolice raid MEK camp\n\nPolice entered the compound.');
+  it('lists the headline, each suggested debris paragraph, each description and each spelling variant linked, by ¶', () => {
+    const paragraphs = splitSourceParagraphs('clear\n\nPolice raid MEK camp\n\nPolice entered the compound.\n\nThe Mujahedeen-e-Khalq said so.');
     const layout = { headline: 2, debris: new Map([[1, 'a widget label']]) };
-    const descriptions = [{ entry: 'ashraf-3', paragraph: 3, text: 'compound', description: true }];
-    expect(reviewItems(paragraphs, layout, descriptions)).toEqual([
+    const linked = [
+      { entry: 'mek', paragraph: 4, text: 'Mujahedeen-e-Khalq', description: false, variantOf: 'Mujahedin-e-Khalq' },
+      { entry: 'mek', paragraph: 2, text: 'MEK', description: false },
+      { entry: 'ashraf-3', paragraph: 3, text: 'compound', description: true },
+    ];
+    expect(reviewItems(paragraphs, layout, linked)).toEqual([
       '¶ 1: suggested as debris (a widget label): "clear": keep the <Debris> or unwrap it',
       '¶ 2: taken as the headline (the # heading): "Police raid MEK camp"',
       '¶ 3: description "compound" linked to ashraf-3: confirm it or unwrap the <Mention>',
+      '¶ 4: "Mujahedeen-e-Khalq" ≈ Mujahedin-e-Khalq (mek): linked; add it to the entry\'s aliases, or unwrap the <Mention>',
     ]);
   });
 

@@ -12,7 +12,7 @@ import { testGlossary } from './test-glossary.ts';
 const matcher = buildMatcher(testGlossary);
 
 describe('linkMentions', () => {
-  it('marks names written with escapes and references, and leaves notes, existing mentions and other text alone', () => {
+  it('marks names written with escapes and references, and leaves notes, existing mentions, debris and other text alone', () => {
     const page = [
       '\\*MEK\\* met <Mention entry="united-states">the US</Mention> and B&#108;edi Cuci[^1] in \\[Tehran\\].',
       '',
@@ -28,7 +28,7 @@ describe('linkMentions', () => {
         '\\*<Mention entry="mek">MEK</Mention>\\* met <Mention entry="united-states">the US</Mention> and <Mention entry="bledi-cuci">B&#108;edi Cuci</Mention>[^1] in \\[<Mention entry="tehran">Tehran</Mention>\\].',
         '',
         '<Debris reason="scraper">',
-        'Related: <Mention entry="albanian-state-police">State Police</Mention>',
+        'Related: State Police',
         '</Debris>',
         '',
         '[^1]: The MEK and Tehran are not marked in a note.',
@@ -38,7 +38,6 @@ describe('linkMentions', () => {
         { entry: 'mek', paragraph: 1, text: 'MEK', description: false },
         { entry: 'bledi-cuci', paragraph: 1, text: 'Bledi Cuci', description: false },
         { entry: 'tehran', paragraph: 1, text: 'Tehran', description: false },
-        { entry: 'albanian-state-police', paragraph: 2, text: 'State Police', description: false },
       ],
       warnings: [],
     });
@@ -64,9 +63,31 @@ describe('linkMentions', () => {
     expect(linkMentions('They left the compound.\n', matcher)).toEqual({ text: 'They left the compound.\n', added: [], warnings: [] });
   });
 
-  it('does not mark words that run into an existing mention', () => {
+  it('does not mark words that run into an existing mention, and says why for a name that overlaps one', () => {
     const page = 'Bledi <Mention entry="bledi-cuci">Cuci</Mention> and Mr. <Mention entry="tehran">Tehran</Mention>s.\n';
-    expect(linkMentions(page, matcher)).toEqual({ text: page, added: [], warnings: [] });
+    expect(linkMentions(page, matcher)).toEqual({
+      text: page,
+      added: [],
+      warnings: [
+        'line 1, ¶ 1: "Bledi Cuci" (bledi-cuci) was not marked: it overlaps the existing mention "Cuci" (bledi-cuci); if the longer name is meant, mark it by hand',
+      ],
+    });
+  });
+
+  it('marks a spelling variant of a name, saying which name it varies', () => {
+    const linked = linkMentions('The Mujahedeen-e-Khalq left.\n', buildMatcher(glossaryNames(fixtureGlossary()).names));
+    expect(linked.text).toBe('The <Mention entry="mek">Mujahedeen-e-Khalq</Mention> left.\n');
+    expect(linked.added).toEqual([{ entry: 'mek', paragraph: 1, text: 'Mujahedeen-e-Khalq', description: false, variantOf: 'Mujahedin-e-Khalq' }]);
+  });
+
+  it('marks no name inside a longer name that no entry knows, and says why', () => {
+    expect(linkMentions('At the University of Tehran.\n', matcher)).toEqual({
+      text: 'At the University of Tehran.\n',
+      added: [],
+      warnings: [
+        'line 1, ¶ 1: "Tehran" (tehran) was not marked: it stands inside the longer name "University of Tehran", which no entry knows; add that name to an entry, or mark the shorter one by hand if it is meant',
+      ],
+    });
   });
 
   it('keeps the text of 200 random drafted pages full of Markdown, GFM and MDX syntax, with no warning', () => {

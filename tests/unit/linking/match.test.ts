@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, findMentions, forDocument, type Matcher } from '../../../src/linking/match.ts';
+import { buildMatcher, findMentions, forDocument, matchText, type Matcher } from '../../../src/linking/match.ts';
 import { testGlossary } from './test-glossary.ts';
 
 /** The text with each mention written [words|entry]. */
@@ -65,6 +65,60 @@ describe('findMentions', () => {
   it('skips a span that `allowed` rules out and tries the next name', () => {
     const text = 'Albanian State Police';
     expect(findMentions(text, matcher, (start) => start > 0).map((match) => match.text)).toEqual(['State Police']);
+  });
+});
+
+describe('spelling variants', () => {
+  it('links a proper name spelled another way to the entry, saying which name it varies', () => {
+    expect(findMentions("The People's Mujahedeen Organisation of Iran said so.", matcher)).toEqual([
+      {
+        entry: 'mek',
+        start: 4,
+        end: 44,
+        text: "People's Mujahedeen Organisation of Iran",
+        description: false,
+        variantOf: 'People’s Mujahideen Organization of Iran',
+      },
+    ]);
+  });
+
+  it('links the variant inside a longer run of capitalised words', () => {
+    expect(marked('Spokesman Ali Safavi of People’s Mujahedeen of Iran', matcher)).toBe('Spokesman Ali Safavi of [People’s Mujahedeen of Iran|mek]');
+  });
+
+  it('never takes short names, other consonants, an added ending or another word for variants', () => {
+    const text = 'Iraq and Tehrani; the State Policy, Albanian State Polices and the Albanian State Palace; Special Courts';
+    expect(marked(text, matcher)).toBe(text);
+  });
+});
+
+describe('names inside longer names', () => {
+  it('links no name that stands after "of" in a longer name no entry knows, and says why', () => {
+    expect(matchText('At the University of Tehran and the National Council of Resistance of Iran.', matcher)).toEqual({
+      mentions: [],
+      passedOver: [
+        {
+          entry: 'tehran',
+          start: 21,
+          end: 27,
+          text: 'Tehran',
+          reason: 'it stands inside the longer name "University of Tehran", which no entry knows',
+        },
+        {
+          entry: 'iran',
+          start: 70,
+          end: 74,
+          text: 'Iran',
+          reason: 'it stands inside the longer name "National Council of Resistance of Iran", which no entry knows',
+        },
+      ],
+    });
+  });
+
+  it('links a place named after a title or a state\'s form, and a name before "of" or without one', () => {
+    expect(marked('The Prime Minister of Albania, the Republic of Iran; Tehran University; Bledi Cuci of Tirana', matcher)).toBe(
+      'The Prime Minister of [Albania|albania], the Republic of [Iran|iran]; [Tehran|tehran] University; [Bledi Cuci|bledi-cuci] of Tirana',
+    );
   });
 });
 
