@@ -144,7 +144,10 @@ function draftLeftOut(file: ContentFile): { file: string; reason: string }[] {
   return [
     {
       file: file.path,
-      reason: `a draft${items > 0 ? ` with ${items === 1 ? '1 review item' : `${items} review items`} open` : ''}: remove draft: true to publish it`,
+      reason:
+        items > 0
+          ? `a draft with ${items === 1 ? '1 review item' : `${items} review items`} open: check each in the page and delete it from review:, then npm run ingest -- --publish ${file.path}`
+          : `a draft: once it is reviewed, npm run ingest -- --publish ${file.path} (or remove draft: true)`,
     },
   ];
 }
