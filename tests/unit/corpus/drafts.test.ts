@@ -23,7 +23,12 @@ describe('drafts', () => {
     const build = corpus('draft: true\nreview:\n  - "¶ 1: the headline was chosen by ingest"\n', 'leave-out');
     expect(build.model.documents).toEqual([]);
     expect(build.problems).toEqual([]);
-    expect(build.leftOut).toEqual([{ file: 'content/corpus/draft.mdx', reason: 'a draft with 1 review item open: check each in the page and delete it from review:, then npm run ingest -- --publish content/corpus/draft.mdx' }]);
+    expect(build.leftOut).toEqual([
+      {
+        file: 'content/corpus/draft.mdx',
+        reason: 'a draft with 1 review item open: check each in the page and delete it from review:, then npm run ingest -- --publish content/corpus/draft.mdx',
+      },
+    ]);
   });
 
   it('are checked and shown while editing, with their review list', () => {
