@@ -6,6 +6,7 @@ import { contentDirs, contentRoot } from '../config.ts';
 import { formatProblem, formatProblems, type Problem } from '../corpus/problems.ts';
 import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
+import type { DocumentCacheOptions } from '../node/document-cache.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { writeExports } from '../node/write-exports.ts';
@@ -29,10 +30,17 @@ interface CheckedCorpus {
  * notes, comparisons, the anchor and editorial locks), renders each document
  * from the tree the check parsed, and stores the page data the pages read.
  */
-async function checkCorpus(root: string, pageStore: string, drafts: CorpusFiles['drafts'], logger: AstroIntegrationLogger): Promise<CheckedCorpus> {
+async function checkCorpus(
+  root: string,
+  pageStore: string,
+  drafts: CorpusFiles['drafts'],
+  cache: DocumentCacheOptions,
+  logger: AstroIntegrationLogger,
+): Promise<CheckedCorpus> {
   const started = performance.now();
   preparePageStore(pageStore);
-  const { problems, model, editorial, leftOut } = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts });
+  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts, cache });
+  const { problems, model, editorial, leftOut } = checked;
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
   const lockCheck = anchorLockProblems(lock, text, model.anchors);
@@ -44,7 +52,7 @@ async function checkCorpus(root: string, pageStore: string, drafts: CorpusFiles[
   // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
   writeMentionPages(pageStore, model);
   logger.info(
-    `stage checks: ${model.documents.length} documents, ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
+    `stage checks: ${model.documents.length} documents (${checked.cache?.reused ?? 0} reused from the cache, ${checked.cache?.checked ?? 0} checked), ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
   );
   const all = [...problems, ...lockCheck.problems];
   const module = [
@@ -85,7 +93,11 @@ export function corpus(): AstroIntegration {
         const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
         // Drafts show, marked, while an editor works on them; a production build leaves them out.
         const drafts = command === 'dev' ? 'include' : 'leave-out';
-        const checked = await checkCorpus(root, pageStore, drafts, logger);
+        // Each page's checked and rendered result, kept between builds of the corpus, whatever their output (src/node/document-cache.ts);
+        // CORPUS_CLEAN=1 (`npm run build -- --clean`) rewrites it.
+        const cacheKey = sha256(resolve(root, contentDirs.corpus)).slice(0, 16);
+        const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
+        const checked = await checkCorpus(root, pageStore, drafts, cache, logger);
         if (checked.problems.length > 0) {
           // Content problems are the editor's to fix, not a crash: a build prints them as file:line messages and stops,
           // without Astro's "unhandled error in a hook" wrapper and stack trace.
@@ -94,7 +106,8 @@ export function corpus(): AstroIntegration {
         }
         module = checked.module;
         recheck = async () => {
-          const next = await checkCorpus(root, pageStore, drafts, logger);
+          // The first check rewrote the cache where asked to: later ones under `astro dev` reuse it.
+          const next = await checkCorpus(root, pageStore, drafts, { ...cache, clean: false }, logger);
           if (next.problems.length > 0) console.error(formatProblems(next.problems, 'every page lists them until they are fixed'));
           else logger.info('the corpus has no problems');
           module = next.module;

@@ -4,6 +4,7 @@ import { assembleCorpus, baseName, buildCorpus, planCorpus } from '../corpus/bui
 import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
 import { basePath, contentDirs, type ContentDirs } from '../config.ts';
 import { entryTypeLabels } from '../site/format.ts';
+import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
 
 async function listFiles(dir: string, extension: string): Promise<string[]> {
@@ -35,13 +36,15 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
  * page to `onRendered`, with the per-page work (check against the source,
  * rendering) spread over `workers` threads; the cross-document work (the
  * glossary, claims, indexes, comparisons, the editorial lock) stays in this
- * thread. The model, problems and HTML do not depend on the number of threads.
+ * thread. The model, problems and HTML do not depend on the number of threads,
+ * nor on the `cache` of pages checked by earlier builds, which then says how
+ * many pages it reused and how many were checked.
  */
 export async function loadRenderedCorpus(
   root: string,
   dirs: ContentDirs,
-  options: { drafts?: CorpusFiles['drafts']; workers?: number; onRendered: (slug: string, html: string) => void },
-): Promise<CorpusBuild> {
+  options: { drafts?: CorpusFiles['drafts']; workers?: number; onRendered: (slug: string, html: string) => void; cache?: DocumentCacheOptions },
+): Promise<CorpusBuild & { cache?: DocumentCacheStats }> {
   const sourcesPath = resolve(root, dirs.sources);
   const sourceNames = (await listFiles(sourcesPath, '.txt')).map((path) => path.split('/').pop() ?? path);
   // Each page's source is read by the thread that checks it; the cross-document work needs none.
@@ -58,8 +61,10 @@ export async function loadRenderedCorpus(
     glossaryDir: dirs.glossary,
   };
   const tasks = plan.published.map((file) => ({ file, claims: plan.claimsOf(baseName(file.path, '.mdx')) }));
-  const checks = await checkDocuments(glossary, tasks, options.workers ?? workerCount(), options.onRendered);
-  return assembleCorpus(files, plan, checks);
+  const cache = options.cache && openDocumentCache(glossary, options.cache);
+  const checks = await checkDocuments(glossary, tasks, options.workers ?? workerCount(), options.onRendered, cache);
+  const build = assembleCorpus(files, plan, checks);
+  return cache ? { ...build, cache: cache.finish() } : build;
 }
 
 /** Every content file but the sources, read from the content directories under `root`. */

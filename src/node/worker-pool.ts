@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
-import { type DocumentGlossary, type DocumentTask, documentRenderer } from './document-task.ts';
+import type { DocumentCache } from './document-cache.ts';
+import { type DocumentGlossary, type DocumentTask, documentRenderer, type RenderedDocument } from './document-task.ts';
 
 /**
  * How many threads check and render pages: CORPUS_WORKERS where set (1 keeps
@@ -22,23 +23,35 @@ export type CheckedDocument = { document?: CorpusDocument; problems: Problem[] }
  * each page's HTML goes to `onRendered` as it arrives, so that none is held
  * longer than needed. The results come back in task order, whatever order
  * the threads finish in, so that the build does not depend on the number of
- * threads.
+ * threads. Where a `cache` is given, a page it still holds is not checked
+ * again: its result is the same as a check would give.
  */
 export async function checkDocuments(
   glossary: DocumentGlossary,
   tasks: readonly DocumentTask[],
   workers: number,
   onRendered: (slug: string, html: string) => void,
+  cache?: DocumentCache,
 ): Promise<CheckedDocument[]> {
-  const keep = ({ document, problems, html }: ReturnType<ReturnType<typeof documentRenderer>>): CheckedDocument => {
+  const pass = ({ document, problems, html }: RenderedDocument): CheckedDocument => {
     if (document && html !== undefined) onRendered(document.slug, html);
     return { document, problems };
   };
-  if (workers <= 1 || tasks.length < 2) {
+  const keep = (task: DocumentTask, result: RenderedDocument): CheckedDocument => {
+    cache?.keep(task, result);
+    return pass(result);
+  };
+  const checks = tasks.map((task) => {
+    const reused = cache?.reuse(task);
+    return reused ? pass(reused) : undefined;
+  });
+  const pending = tasks.flatMap((task, index) => (checks[index] ? [] : [{ task, index }]));
+  if (workers <= 1 || pending.length < 2) {
     const render = documentRenderer(glossary);
-    return tasks.map((task) => keep(render(task)));
+    for (const { task, index } of pending) checks[index] = keep(task, render(task));
+    return checks as CheckedDocument[];
   }
-  const threads = Math.min(workers, tasks.length);
+  const threads = Math.min(workers, pending.length);
   const pool = new Tinypool({
     // The worker is TypeScript, loaded as the main process loads the project's modules: by Node's type stripping.
     filename: fileURLToPath(new URL('./document-worker.ts', import.meta.url)),
@@ -47,7 +60,12 @@ export async function checkDocuments(
     maxThreads: threads,
   });
   try {
-    return await Promise.all(tasks.map(async (task) => keep(await pool.run(task))));
+    await Promise.all(
+      pending.map(async ({ task, index }) => {
+        checks[index] = keep(task, await pool.run(task));
+      }),
+    );
+    return checks as CheckedDocument[];
   } finally {
     await pool.destroy();
   }

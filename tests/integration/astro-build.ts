@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /**
  * Where the integration builds write. Inside the project on purpose: Astro
@@ -30,7 +31,7 @@ export interface BuildResult {
 export async function astroBuild(contentDir: string): Promise<BuildResult> {
   await mkdir(workDir, { recursive: true });
   const outDir = await mkdtemp(join(workDir, 'dist-'));
-  const cacheDir = join(workDir, `cache-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16)}`);
+  const cacheDir = astroCacheDir(contentDir);
   return new Promise<BuildResult>((settle, fail) => {
     const child = spawn(
       process.execPath,
@@ -43,4 +44,18 @@ export async function astroBuild(contentDir: string): Promise<BuildResult> {
     child.on('error', fail);
     child.on('close', (code) => settle({ code, output, outDir }));
   });
+}
+
+/** The Astro cache of the builds of the corpus folder `contentDir`, kept between them. */
+export function astroCacheDir(contentDir: string): string {
+  return join(workDir, `cache-${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16)}`);
+}
+
+/** Every file under `dir`, relative path → bytes: what two builds are compared by. */
+export function filesOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
 }

@@ -1,36 +1,23 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
-import { contentDirs, contentRoot, type ContentDirs } from '../../src/config.ts';
 import type { CorpusBuild } from '../../src/corpus/model.ts';
 import { loadCorpus, loadRenderedCorpus } from '../../src/node/load-corpus.ts';
-import { astroBuild } from './astro-build.ts';
+import { astroBuild, filesOf } from './astro-build.ts';
+import { dirsUnder } from './content-dirs.ts';
 
 /**
  * The per-page work of the corpus check runs in worker threads; the build
  * must not depend on how many: the model, the problems and every page's HTML
  * are the same with one thread (all in the main thread) as with several.
  */
-function dirsUnder(content: string): ContentDirs {
-  return Object.fromEntries(Object.entries(contentDirs).map(([key, path]) => [key, join(content, relative(contentRoot, path))])) as ContentDirs;
-}
-
 async function renderedWith(content: string, workers: number): Promise<{ build: CorpusBuild; html: Map<string, string> }> {
   const html = new Map<string, string>();
   const build = await loadRenderedCorpus(process.cwd(), dirsUnder(content), { workers, onRendered: (slug, text) => html.set(slug, text) });
   return { build, html };
-}
-
-/** Every file under `dir`, relative path → bytes. */
-function filesOf(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return files;
 }
 
 const generated = await mkdtemp(join(tmpdir(), 'parallel-build-'));
@@ -61,13 +48,17 @@ describe.each([['tests/fixtures/site'], [generated], ...broken.map((dir) => [dir
 
 it('builds a byte-identical site with CORPUS_WORKERS=1 and CORPUS_WORKERS=2', async () => {
   const builds = [];
+  // Clean, so that the second build checks every page again rather than reusing the first's (src/node/document-cache.ts).
+  process.env.CORPUS_CLEAN = '1';
   for (const workers of ['1', '2']) {
     process.env.CORPUS_WORKERS = workers;
     builds.push(await astroBuild('tests/fixtures/site'));
   }
   delete process.env.CORPUS_WORKERS;
+  delete process.env.CORPUS_CLEAN;
   const [single, parallel] = builds.map((build) => {
     expect(build.code, build.output).toBe(0);
+    expect(build.output).toMatch(/stage checks: 2 documents \(0 reused from the cache, 2 checked\)/u);
     return filesOf(build.outDir);
   });
   await Promise.all(builds.map((build) => rm(build.outDir, { recursive: true, force: true })));

@@ -1,0 +1,148 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { siteContact, siteUrl } from '../config.ts';
+import { sha256 } from '../text/hash.ts';
+import type { DocumentGlossary, DocumentReads, DocumentTask, RenderedDocument } from './document-task.ts';
+
+/**
+ * The cache of each page's checked and rendered result (src/node/document-task.ts),
+ * so that a rebuild redoes only the pages an edit touches. A result is kept
+ * under a key made of everything the task is given: the page (path and text),
+ * the claims its paragraphs report, the glossary's settings (base path,
+ * folders), the site's settings and the pipeline's version. What the task
+ * looks up in the glossary and which source it reads depend on the page, so
+ * they are recorded as it runs (`DocumentReads`) and checked again before a
+ * result is reused: the same source bytes, the same answer for every entry id
+ * looked up. Only pages without problems are kept: a page with problems is
+ * checked again at every build, and stops it as before.
+ */
+export interface DocumentCache {
+  /** The page's result of an earlier build, where every input is still the same. */
+  reuse(task: DocumentTask): RenderedDocument | undefined;
+  /** Keeps a page's result, where it has no problems. */
+  keep(task: DocumentTask, result: RenderedDocument): void;
+  /** Removes the results this build neither reused nor kept, and says how many pages were reused and checked. */
+  finish(): DocumentCacheStats;
+}
+
+export interface DocumentCacheStats {
+  reused: number;
+  checked: number;
+}
+
+export interface DocumentCacheOptions {
+  /** The folder of the cache: one per corpus, since it keeps only what the last build used. */
+  dir: string;
+  /** Reuse nothing: check every page again and rewrite the cache (`npm run build -- --clean`). */
+  clean?: boolean;
+  /** The pipeline's version; {@link pipelineVersion} unless a test sets another. */
+  version?: string;
+}
+
+/** A stored result, with what it was computed from. */
+interface CacheEntry {
+  key: string;
+  reads: DocumentReads;
+  /** The hash of each lookup the page read as a whole, at the time. */
+  whole: [DocumentReads['whole'][number], string][];
+  result: Omit<RenderedDocument, 'reads'>;
+}
+
+export function openDocumentCache(glossary: DocumentGlossary, options: DocumentCacheOptions): DocumentCache {
+  const { dir, clean = false } = options;
+  mkdirSync(dir, { recursive: true });
+  // What is the same for every page: the glossary but its three lookups and the source names, whose reads are recorded.
+  const { known, entryIds, typeLabels, sourceNames, ...settings } = glossary;
+  const shared = serialize([options.version ?? pipelineVersion(), process.version, siteUrl, siteContact ?? null, settings]);
+  const keyOf = (task: DocumentTask) => sha256(Buffer.concat([shared, serialize(task)]));
+  const pathOf = (key: string) => join(dir, `${key}.bin`);
+
+  const knownNow = new Set(known);
+  const labelsNow = new Map(typeLabels);
+  const wholeNow = { known, entryIds, typeLabels };
+  const wholeHash = (lookup: DocumentReads['whole'][number]) => sha256(serialize(wholeNow[lookup]));
+  const names = new Set(sourceNames);
+  const sourceHashes = new Map<string, string | null>();
+  const sourceHash = (name: string) => {
+    if (!sourceHashes.has(name)) sourceHashes.set(name, names.has(name) ? sha256(readFileSync(join(glossary.sourcesPath, name))) : null);
+    return sourceHashes.get(name);
+  };
+  const stillTrue = (entry: CacheEntry) =>
+    entry.reads.sources.every(([name, hash]) => sourceHash(name) === hash) &&
+    entry.reads.known.every(([id, found]) => knownNow.has(id) === found) &&
+    entry.reads.typeLabels.every(([id, label]) => (labelsNow.get(id) ?? null) === label) &&
+    entry.whole.every(([lookup, hash]) => wholeHash(lookup) === hash);
+
+  const used = new Set<string>();
+  const stats: DocumentCacheStats = { reused: 0, checked: 0 };
+  return {
+    reuse(task) {
+      if (clean) return undefined;
+      const key = keyOf(task);
+      const entry = readEntry(pathOf(key));
+      if (!entry || entry.key !== key || !stillTrue(entry)) return undefined;
+      used.add(key);
+      stats.reused += 1;
+      return { ...entry.result, reads: entry.reads };
+    },
+    keep(task, { reads, ...result }) {
+      stats.checked += 1;
+      if (result.problems.length > 0 || result.html === undefined) return;
+      const key = keyOf(task);
+      const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
+      // Written whole, then renamed: an interrupted build leaves no half entry.
+      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize(entry));
+      renameSync(temporary, pathOf(key));
+      used.add(key);
+    },
+    finish() {
+      for (const name of readdirSync(dir)) {
+        if (name.endsWith('.bin') && !used.has(name.slice(0, -'.bin'.length))) rmSync(join(dir, name), { force: true });
+      }
+      return { ...stats };
+    },
+  };
+}
+
+/** A stored entry, or undefined where there is none or it cannot be read: the page is then checked again. */
+function readEntry(path: string): CacheEntry | undefined {
+  try {
+    const entry = deserialize(readFileSync(path)) as Partial<CacheEntry> | null;
+    const complete = typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.reads && entry.whole && entry.result;
+    return complete ? (entry as CacheEntry) : undefined;
+  } catch {
+    // Missing, truncated or written by another Node's serializer: a miss like any other.
+    return undefined;
+  }
+}
+
+/** Relative imports of a module: `from '…'`, `import '…'` and `import('…')`. */
+const relativeImport = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/gu;
+
+/**
+ * The pipeline's version: a hash of the source of every module of the
+ * project the per-document task imports (followed from the worker's module
+ * through their relative imports) and of the lock file that pins the
+ * packages they import. Any change to the code that checks or renders a page
+ * changes it, and so every page's key.
+ */
+export function pipelineVersion(entry: string = fileURLToPath(new URL('./document-worker.ts', import.meta.url)), lockFile: string = projectLockFile()): string {
+  const modules = new Map<string, string>();
+  const visit = (path: string) => {
+    if (modules.has(path) || !existsSync(path)) return;
+    const text = readFileSync(path, 'utf8');
+    modules.set(path, text);
+    for (const match of text.matchAll(relativeImport)) visit(resolve(dirname(path), match[1] ?? ''));
+  };
+  visit(entry);
+  const root = dirname(entry);
+  const sources = [...modules].map(([path, text]) => [relative(root, path), text]).sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));
+  return sha256(serialize([sources, existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : null]));
+}
+
+function projectLockFile(): string {
+  return fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+}

@@ -1,0 +1,203 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import type { DocumentCacheOptions } from '../../src/node/document-cache.ts';
+import { loadRenderedCorpus } from '../../src/node/load-corpus.ts';
+import { astroBuild, astroCacheDir, type BuildResult, filesOf } from './astro-build.ts';
+import { dirsUnder } from './content-dirs.ts';
+
+/**
+ * The cache of each page's checked and rendered result (src/node/document-cache.ts):
+ * after each kind of edit, exactly the pages the edit touches are checked
+ * again, and the result is what a check without the cache gives.
+ */
+
+/** Replaces `from` with `to` in a file, which must contain it. */
+function edit(path: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`${path} has no ${from}: the fixture changed`);
+  writeFileSync(path, edited);
+}
+
+/** The pages whose HTML differs between two checks. */
+function changedPages(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  return [...before].filter(([slug, html]) => after.get(slug) !== html).map(([slug]) => slug);
+}
+
+describe('the corpus check with a cache of pages', () => {
+  const root = mkdtempSync(join(tmpdir(), 'document-cache-'));
+  afterAll(() => rm(root, { recursive: true, force: true }));
+  const content = join(root, 'content');
+  const cacheDir = join(root, 'cache');
+  const pageCount = 12;
+
+  const check = async (options: Partial<DocumentCacheOptions> = {}) => {
+    const html = new Map<string, string>();
+    const { cache, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
+      workers: 2,
+      onRendered: (slug, text) => html.set(slug, text),
+      cache: { dir: cacheDir, ...options },
+    });
+    return { build, html, cache };
+  };
+  type Check = Awaited<ReturnType<typeof check>>;
+  let cold: Check;
+  // Each edit below is checked against the check before it.
+  let last: Check;
+  const next = async (options: Partial<DocumentCacheOptions> = {}) => {
+    const previous = last;
+    last = await check(options);
+    return { previous, current: last };
+  };
+  beforeAll(async () => {
+    await generateCorpus(content, pageCount);
+    cold = await check();
+    last = cold;
+  });
+
+  it('checks every page when the cache is empty', () => {
+    expect(cold.cache).toEqual({ reused: 0, checked: pageCount });
+    expect(cold.build.problems).toEqual([]);
+  });
+
+  it('reuses every page of an unchanged corpus, with the same model, problems and HTML', async () => {
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
+    expect(JSON.stringify(current.build)).toBe(JSON.stringify(previous.build));
+    expect(changedPages(previous.html, current.html)).toEqual([]);
+  });
+
+  it('checks again only the page whose note was edited, and its page changes', async () => {
+    edit(join(content, 'corpus', 'document-1.mdx'), ']: An editorial note', ']: A corrected editorial note');
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
+    expect(changedPages(previous.html, current.html)).toEqual(['document-1']);
+  });
+
+  it("reuses every page when an entry's alias or name changes: the check and the rendering of a page read neither", async () => {
+    edit(join(content, 'glossary', 'entry-1.md'), /aliases:\n {2}- \S+/u, 'aliases:\n  - A new alias');
+    edit(join(content, 'glossary', 'entry-1.md'), /^name: .*$/mu, 'name: A New Name');
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
+    expect(changedPages(previous.html, current.html)).toEqual([]);
+    // The pages that show the entry's name (its cards) are rendered from the model, which is built anew.
+    expect(current.build.model.entries.find((entry) => entry.id === 'entry-1')?.meta).toMatchObject({
+      name: 'A New Name',
+      aliases: ['A new alias', expect.any(String)],
+    });
+  });
+
+  it("checks again exactly the pages that mention an entry whose type changed, whose paragraphs' search titles change", async () => {
+    // The generator mentions its last entry in one page only.
+    const entry = last.build.model.entries.find(({ id }) => id === `entry-${last.build.model.entries.length}`);
+    const mentioning = [...new Set(last.build.model.mentionsByEntry[entry?.id ?? '']?.map((mention) => mention.document))].sort();
+    expect(mentioning).toHaveLength(1);
+    const path = join(content, 'glossary', `${entry?.id}.md`);
+    // A person has neither the dates of an event nor the coordinates of a place.
+    edit(path, /^type: .*$/mu, `type: ${entry?.meta.type === 'person' ? 'organisation' : 'person'}`);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^(?:when|coordinates):\n(?: {2}.*\n)+/mu, ''));
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount - mentioning.length, checked: mentioning.length });
+    expect(changedPages(previous.html, current.html).sort()).toEqual(mentioning);
+  });
+
+  it('checks a page again when its source changes, which fails the check as before', async () => {
+    const source = join(content, 'sources', 'document-3.txt');
+    const original = readFileSync(source);
+    writeFileSync(source, `${original.toString('utf8')}\nA paragraph added to the source.\n`);
+    const { current } = await next();
+    writeFileSync(source, original);
+    expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
+    expect(current.build.problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
+      expect.stringMatching(/document-3\.mdx: .*sources\/document-3\.txt has SHA-256 [0-9a-f]{64}, but this page records/u),
+    ]);
+    expect(current.html.has('document-3')).toBe(false);
+  });
+
+  it('checks again a page whose cached result failed, once its source is restored', async () => {
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
+    expect(current.build.problems).toEqual([]);
+    expect(previous.html.has('document-3')).toBe(false);
+    expect(current.html.get('document-3')).toBe(cold.html.get('document-3'));
+  });
+
+  it('checks again, with the same result, a page whose cache entry cannot be read', async () => {
+    const [entry] = readdirSync(cacheDir).filter((name) => name.endsWith('.bin'));
+    writeFileSync(join(cacheDir, entry ?? ''), readFileSync(join(cacheDir, entry ?? '')).subarray(0, 100));
+    const { previous, current } = await next();
+    expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
+    expect(changedPages(previous.html, current.html)).toEqual([]);
+  });
+
+  it('checks every page again under another pipeline version', async () => {
+    const { previous, current } = await next({ version: 'another version of the pipeline' });
+    expect(current.cache).toEqual({ reused: 0, checked: pageCount });
+    expect(changedPages(previous.html, current.html)).toEqual([]);
+  });
+
+  it('checks every page again when asked to clean, and keeps only what it checked', async () => {
+    const { previous, current } = await next({ clean: true });
+    expect(current.cache).toEqual({ reused: 0, checked: pageCount });
+    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.bin'))).toHaveLength(pageCount);
+    expect((await next()).current.cache).toEqual({ reused: pageCount, checked: 0 });
+  });
+});
+
+describe('the build of the fixture site with the cache', () => {
+  const root = mkdtempSync(join(tmpdir(), 'document-cache-site-'));
+  const content = join(root, 'site');
+  const builds: BuildResult[] = [];
+  afterAll(() => Promise.all([root, astroCacheDir(content), ...builds.map((build) => build.outDir)].map((dir) => rm(dir, { recursive: true, force: true }))));
+  const build = async (env: Record<string, string> = {}) => {
+    Object.assign(process.env, env);
+    const result = await astroBuild(content);
+    for (const key of Object.keys(env)) delete process.env[key];
+    builds.push(result);
+    expect(result.code, result.output).toBe(0);
+    return {
+      files: filesOf(result.outDir),
+      checks: /stage checks: \d+ documents \((\d+) reused from the cache, (\d+) checked\)/u.exec(result.output)?.slice(1),
+    };
+  };
+  /** The files that differ between two builds. */
+  const changedFiles = (before: Map<string, Buffer>, after: Map<string, Buffer>) => {
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    return [...before].filter(([path, bytes]) => !after.get(path)?.equals(bytes)).map(([path]) => path);
+  };
+  let cold: Awaited<ReturnType<typeof build>>;
+  beforeAll(async () => {
+    await cp('tests/fixtures/site', content, { recursive: true });
+    cold = await build();
+  });
+
+  it('builds cold, then warm with every page reused, and the two sites are byte-identical', async () => {
+    expect(cold.checks).toEqual(['0', '2']);
+    const warm = await build();
+    expect(warm.checks).toEqual(['2', '0']);
+    expect(changedFiles(cold.files, warm.files)).toEqual([]);
+  });
+
+  it("changes the pages that show an entry's name, with no page checked again", async () => {
+    edit(join(content, 'glossary', 'klea-marku.md'), /^name: .*$/mu, 'name: Klea Marku-Renamed');
+    const renamed = await build();
+    expect(renamed.checks).toEqual(['2', '0']);
+    const changed = changedFiles(cold.files, renamed.files);
+    expect(changed).toContain('glossary/klea-marku/index.html');
+    // The one document that mentions her shows her name in its cards.
+    expect(changed.filter((path) => path.startsWith('documents/'))).toEqual(['documents/harbour-bridge-reopens/index.html']);
+  });
+
+  it('builds the same site when asked to clean (CORPUS_CLEAN=1), checking every page again', async () => {
+    const warm = await build();
+    const clean = await build({ CORPUS_CLEAN: '1' });
+    expect(clean.checks).toEqual(['0', '2']);
+    expect(changedFiles(warm.files, clean.files)).toEqual([]);
+  });
+});
