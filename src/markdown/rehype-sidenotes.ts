@@ -43,10 +43,16 @@ function sidenoteId(noteId: string): string {
   return noteId.replace(/^fn-/u, 'sn-');
 }
 
-/** The content of each endnote (`<li id="fn-x">`), its back-links removed. */
+/**
+ * The content of each endnote (`<li id="fn-x">`), its back-links removed.
+ * The endnotes are all in the notes section remark-rehype appends to the page
+ * (`<section data-footnotes>`): only that section is searched, not the whole
+ * page, which the build would otherwise walk once more for every document.
+ */
 function endnotesById(tree: Root): Map<string, ElementContent[]> {
   const notes = new Map<string, ElementContent[]>();
-  visit(tree, 'element', (element) => {
+  const sections = tree.children.filter((child) => child.type === 'element' && child.properties.dataFootnotes !== undefined);
+  visit({ type: 'root', children: sections }, 'element', (element) => {
     if (element.tagName !== 'li' || !String(element.properties.id ?? '').startsWith('fn-')) return;
     const content = structuredClone(element.children);
     for (const child of content) {
