@@ -9,6 +9,7 @@ import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
+import { describeUnexpectedError } from '../node/unexpected-error.ts';
 import { writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
@@ -97,7 +98,15 @@ export function corpus(): AstroIntegration {
         // CORPUS_CLEAN=1 (`npm run build -- --clean`) rewrites it.
         const cacheKey = sha256(resolve(root, contentDirs.corpus)).slice(0, 16);
         const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
-        const checked = await checkCorpus(root, pageStore, drafts, cache, logger);
+        let checked: CheckedCorpus;
+        try {
+          checked = await checkCorpus(root, pageStore, drafts, cache, logger);
+        } catch (error) {
+          // Astro would wrap it as "an unhandled error in a hook" with a stack trace: that only with --debug.
+          if (process.env.CORPUS_DEBUG === '1') throw error;
+          console.error(describeUnexpectedError(error, root));
+          process.exit(1);
+        }
         if (checked.problems.length > 0) {
           // Content problems are the editor's to fix, not a crash: a build prints them as file:line messages and stops,
           // without Astro's "unhandled error in a hook" wrapper and stack trace.

@@ -26,9 +26,10 @@ export interface BuildResult {
  * on the content folder `contentDir`, into a fresh output folder. Each corpus
  * folder has an Astro cache of its own (isolated-cache.config.mjs), kept
  * between runs, so that builds of different corpora can run at once. Resolves
- * whatever the outcome: the test reads the code and the output.
+ * whatever the outcome: the test reads the code and the output. `env` adds
+ * to the environment (CORPUS_DEBUG=1, say).
  */
-export async function astroBuild(contentDir: string): Promise<BuildResult> {
+export async function astroBuild(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   await mkdir(workDir, { recursive: true });
   const outDir = await mkdtemp(join(workDir, 'dist-'));
   const cacheDir = astroCacheDir(contentDir);
@@ -36,7 +37,7 @@ export async function astroBuild(contentDir: string): Promise<BuildResult> {
     const child = spawn(
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'tests/integration/isolated-cache.config.mjs', '--outDir', outDir],
-      { env: { ...process.env, CORPUS_CONTENT: contentDir, CORPUS_TEST_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' } },
+      { env: { ...process.env, ...env, CORPUS_CONTENT: contentDir, CORPUS_TEST_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' } },
     );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -39,3 +39,28 @@ describe.concurrent('the build refuses broken content with a message naming file
     expect(fingerprint(dir)).toBe(before);
   });
 });
+
+/**
+ * An error the check does not expect (here, a file where the glossary folder
+ * should be) stops the build with one line naming the path, not Astro's
+ * "unhandled error in a hook" and a stack trace; --debug gives the stack.
+ */
+describe('an unexpected error', () => {
+  const dir = 'tests/fixtures/crash/glossary-is-a-file';
+
+  it('is told as the path it concerns and what is wrong, without a stack trace', async () => {
+    const { code, output, outDir } = await astroBuild(dir);
+    await rm(outDir, { recursive: true, force: true });
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${dir}/glossary: is a file where a folder is expected`);
+    expect(output).not.toContain('An unhandled error occurred');
+    expect(output).not.toMatch(/^\s+at \S.*:\d+:\d+\)?$/mu);
+  });
+
+  it('shows its stack trace with --debug', async () => {
+    const { code, output, outDir } = await astroBuild(dir, { CORPUS_DEBUG: '1' });
+    await rm(outDir, { recursive: true, force: true });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/^\s+at \S.*:\d+:\d+\)?$/mu);
+  });
+});
