@@ -162,10 +162,11 @@ export function checkEditorialLock(
   const unlocked: string[] = [];
   for (const unit of units) {
     const locked = lock.units[unit.key];
-    if (locked === undefined) unlocked.push(unit.key);
-    else if (locked !== unit.hash && !recorded(unit.key, locked)) {
-      problems.push({ file: unit.file, line: unit.line, message: changedMessage(unit.label, unit.key, locked, files.corrections) });
-    }
+    if (locked === unit.hash) continue;
+    // A recorded change is published once locked: until then, as for new text, the build says to run npm run lock, so
+    // that the record does not also cover later changes to the same text.
+    if (locked === undefined || recorded(unit.key, locked)) unlocked.push(unit.key);
+    else problems.push({ file: unit.file, line: unit.line, message: changedMessage(unit.label, unit.key, locked, files.corrections) });
   }
   for (const [key, locked] of Object.entries(lock.units)) {
     if (!current.has(key) && !recorded(key, locked)) {

@@ -35,9 +35,15 @@ describe('the editorial lock', () => {
     expect(problems[0]?.message).toContain('- { date: YYYY-MM-DD, target: glossary/x, replaces: "ab12cd34", kind: typo, what: "…" }');
   });
 
-  it('accepts changed text whose record names the published hash it replaces', () => {
+  it('accepts changed text whose record names the published hash it replaces, and lists it until the new wording is locked', () => {
     const check = checkEditorialLock([unit('glossary/x', edited)], { units: { 'glossary/x': published } }, [record('glossary/x', 'ab12cd34')], files);
-    expect(check.problems).toEqual([]);
+    expect(check).toEqual({ problems: [], unlocked: ['glossary/x'] });
+  });
+
+  it('once the corrected wording is locked, refuses a further change that the old record does not cover', () => {
+    const further = 'ee'.padEnd(64, '2');
+    const check = checkEditorialLock([unit('glossary/x', further)], { units: { 'glossary/x': edited } }, [record('glossary/x', 'ab12cd34')], files);
+    expect(check.problems).toHaveLength(1);
   });
 
   it('does not accept a record of an older version, or one that replaces nothing', () => {
