@@ -52,7 +52,11 @@ interface CacheEntry {
 
 export function openDocumentCache(glossary: DocumentGlossary, options: DocumentCacheOptions): DocumentCache {
   const { dir, clean = false } = options;
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Then nothing is reused or kept (every read and write fails as a miss): the build goes on without a cache.
+  }
   // What is the same for every page: the glossary but its three lookups and the source names, whose reads are recorded.
   const { known, entryIds, typeLabels, sourceNames, ...settings } = glossary;
   const shared = serialize([options.version ?? pipelineVersion(), process.version, siteUrl, siteContact ?? null, settings]);
@@ -92,15 +96,28 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
       if (result.problems.length > 0 || result.html === undefined) return;
       const key = keyOf(task);
       const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
-      // Written whole, then renamed: an interrupted build leaves no half entry.
+      // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full
+      // disk, a read-only folder) only costs the next build this page's check again: it never stops this one.
       const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize(entry));
-      renameSync(temporary, pathOf(key));
-      used.add(key);
+      try {
+        writeFileSync(temporary, serialize(entry));
+        renameSync(temporary, pathOf(key));
+        used.add(key);
+      } catch {
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // Nothing was written where there is no folder.
+        }
+      }
     },
     finish() {
-      for (const name of readdirSync(dir)) {
-        if (name.endsWith('.bin') && !used.has(name.slice(0, -'.bin'.length))) rmSync(join(dir, name), { force: true });
+      // What this build did not use, and what an interrupted build left half written.
+      const stale = (name: string) => name.endsWith('.tmp') || (name.endsWith('.bin') && !used.has(name.slice(0, -'.bin'.length)));
+      try {
+        for (const name of readdirSync(dir)) if (stale(name)) rmSync(join(dir, name), { force: true });
+      } catch {
+        // Left for the next build to tidy.
       }
       return { ...stats };
     },

@@ -141,6 +141,26 @@ describe('the corpus check with a cache of pages', () => {
     expect(changedPages(previous.html, current.html)).toEqual([]);
   });
 
+  it('removes what an interrupted build left half written', async () => {
+    writeFileSync(join(cacheDir, 'interrupted.bin.123.tmp'), 'half');
+    await next();
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('checks every page, with the same result, where the cache folder cannot be made, and does not stop', async () => {
+    const blocked = join(root, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const html = new Map<string, string>();
+    const { cache, problems } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
+      workers: 2,
+      onRendered: (slug, text) => html.set(slug, text),
+      cache: { dir: join(blocked, 'cache') },
+    });
+    expect(cache).toEqual({ reused: 0, checked: pageCount });
+    expect(problems).toEqual([]);
+    expect(changedPages(last.html, html)).toEqual([]);
+  });
+
   it('checks every page again when asked to clean, and keeps only what it checked', async () => {
     const { previous, current } = await next({ clean: true });
     expect(current.cache).toEqual({ reused: 0, checked: pageCount });
