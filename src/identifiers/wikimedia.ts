@@ -53,7 +53,13 @@ export function articleOf(url: string): { api: string; title: string } | { reaso
   if (!parsed.hostname.endsWith('.wikipedia.org') || !path?.[1]) {
     return { reason: `${url} is not a Wikipedia article address (https://<language>.wikipedia.org/wiki/<title>)` };
   }
-  return { api: mediaWikiApiUrl(parsed), title: decodeURIComponent(path[1]).replaceAll('_', ' ') };
+  let title: string;
+  try {
+    title = decodeURIComponent(path[1]).replaceAll('_', ' ');
+  } catch {
+    return { reason: `${url} has a malformed escape (a % not followed by two hexadecimal digits): copy the address again from the article` };
+  }
+  return { api: mediaWikiApiUrl(parsed), title };
 }
 
 /** The Wikidata item an article links, asked of the article's own wiki. */

@@ -18,6 +18,13 @@ describe('articleOf', () => {
     });
   });
 
+  it('refuses an address with a malformed escape, saying so, rather than failing', () => {
+    expect(articleOf('https://en.wikipedia.org/wiki/100%_Pure')).toEqual({
+      reason:
+        'https://en.wikipedia.org/wiki/100%_Pure has a malformed escape (a % not followed by two hexadecimal digits): copy the address again from the article',
+    });
+  });
+
   it('refuses an address that is not a Wikipedia article', () => {
     expect(articleOf('https://example.org/wiki/Albania')).toEqual({
       reason: 'https://example.org/wiki/Albania is not a Wikipedia article address (https://<language>.wikipedia.org/wiki/<title>)',
