@@ -7,15 +7,16 @@
  *
  *   npm run glossary:ids [-- --yes] [-- <entry id> …]
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { contentDirs, siteContact, siteUrl } from '../src/config.ts';
+import { baseName } from '../src/corpus/build.ts';
 import type { ContentFile } from '../src/corpus/model.ts';
 import { formatProblems } from '../src/corpus/problems.ts';
-import { confirmIdentifiers, entryId, findIdentifiers } from '../src/identifiers/plan.ts';
+import { confirmIdentifiers, findIdentifiers } from '../src/identifiers/plan.ts';
 import { userAgent } from '../src/identifiers/wikimedia.ts';
+import { listFiles } from '../src/node/load-corpus.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 const usage = `Usage: npm run glossary:ids [-- [--yes] [<entry id> …]]
@@ -46,18 +47,18 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const names = (await readdir(contentDirs.glossary)).filter((name) => name.endsWith('.md')).sort();
-  const unknown = positionals.filter((id) => !names.includes(`${id}.md`));
+  const glossary: ContentFile[] = await Promise.all(
+    (await listFiles(contentDirs.glossary, '.md')).map(async (path) => ({ path, text: await readFile(path, 'utf8') })),
+  );
+  const idOf = (file: ContentFile) => baseName(file.path, '.md');
+  const unknown = positionals.filter((id) => !glossary.some((file) => idOf(file) === id));
   if (unknown.length > 0) {
     console.error(
       `glossary:ids: no glossary entry ${unknown.map((id) => `"${id}"`).join(', ')} in ${contentDirs.glossary}: pass the ids of existing entries\n\n${usage}`,
     );
     return 1;
   }
-  const glossary: ContentFile[] = await Promise.all(
-    names.map(async (name) => ({ path: join(contentDirs.glossary, name), text: await readFile(join(contentDirs.glossary, name), 'utf8') })),
-  );
-  const selected = positionals.length > 0 ? glossary.filter((file) => positionals.includes(entryId(file.path))) : glossary;
+  const selected = positionals.length > 0 ? glossary.filter((file) => positionals.includes(idOf(file))) : glossary;
 
   const agent = userAgent(packageJson.version, siteContact ?? siteUrl, `node/${process.versions.node}`);
   const lookup = await findIdentifiers(selected, fetch, agent);

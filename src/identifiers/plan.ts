@@ -8,6 +8,7 @@
  * no one to ask and no `yes` nothing is. Every question goes out before any
  * answer is asked for, so that a lookup that fails (offline) changes nothing.
  */
+import { baseName } from '../corpus/build.ts';
 import type { ContentFile } from '../corpus/model.ts';
 import { parseFrontmatter } from '../corpus/frontmatter.ts';
 import type { Problem } from '../corpus/problems.ts';
@@ -29,11 +30,6 @@ export type Finding = { entry: EntryRef } & (
 
 export type Lookup = { ok: true; findings: Finding[] } | { ok: false; problems: Problem[] } | { ok: false; unreachable: string };
 
-/** The entry id of a glossary file: its name without `.md`. */
-export function entryId(path: string): string {
-  return (path.split('/').pop() ?? path).replace(/\.md$/u, '');
-}
-
 /** Asks Wikimedia, one request at a time as its etiquette asks, about every entry that lacks an id or can check one. */
 export async function findIdentifiers(glossary: readonly ContentFile[], fetch: Fetch, agent: string): Promise<Lookup> {
   const parsed = glossary.map((file) => ({ file, result: parseFrontmatter(file.text, file.path, entrySchema) }));
@@ -44,7 +40,7 @@ export async function findIdentifiers(glossary: readonly ContentFile[], fetch: F
   for (const { file, result } of parsed) {
     if (!result.ok) continue;
     const { name, wikidata, wikipedia } = result.data;
-    const entry = { id: entryId(file.path), path: file.path, name };
+    const entry = { id: baseName(file.path, '.md'), path: file.path, name };
     if (wikipedia) {
       const found = await itemOfArticle(wikipedia, fetch, agent);
       if (found.kind === 'unreachable') return { ok: false, unreachable: found.reason };

@@ -7,7 +7,8 @@ import { entryTypeLabels } from '../site/format.ts';
 import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
 
-async function listFiles(dir: string, extension: string): Promise<string[]> {
+/** The files of `dir` that end in `extension`, sorted, as paths under it; none where `dir` does not exist. */
+export async function listFiles(dir: string, extension: string): Promise<string[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
