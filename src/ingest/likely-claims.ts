@@ -50,7 +50,7 @@ const introductory =
 const relativeClause = /,\s*(?:of which|in which|of whom|which|who|whom|whose|where)\b[^,]*,/giu;
 /** Words a speaker's name is made of besides capitalised ones: "the secretariat of the National Council", "a spokesperson for the State Department". */
 const speakerWords = new Set(
-  'the a an of for and de al el she he it they we spokesperson spokesman spokeswoman secretariat office ministry minister official officials head director chief leader leaders representative government police'.split(
+  'the a an of for and de al el she he it they we spokesperson spokesman spokeswoman secretariat office ministry minister official officials head director chief leader leaders representative government police authorities prosecutor prosecutors court sources witnesses residents group members lawyers diplomats embassy'.split(
     ' ',
   ),
 );
@@ -142,15 +142,24 @@ function speakerSpans(text: string, sentenceStart: number, sentenceEnd: number, 
 
 /**
  * Where the subject of a verb at the end of `before` starts: after a
- * quotation, a semicolon or an introductory phrase. A tail attribution
- * ("Police entered the camp, the ministry said") needs no cut: the claimant
- * is the mention nearest the verb.
+ * quotation, a semicolon or an introductory phrase, and, in a tail
+ * attribution ("The court ordered the search, the police said"), after the
+ * last comma, so that an entry named in the reported words is not taken for
+ * the speaker.
  */
 function subjectStart(before: string): number {
   let start = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'), before.lastIndexOf(';')) + 1;
   const opener = introductory.exec(before.slice(start));
   if (opener) start += opener[0].length;
+  const comma = before.lastIndexOf(',');
+  if (comma >= start && isSpeakerPhrase(before.slice(comma + 1))) start = comma + 1;
   return start;
+}
+
+/** Whether `text` is a speaker's noun phrase alone: "the police", "Interior Minister Bledi Cuci". */
+function isSpeakerPhrase(text: string): boolean {
+  const words = text.trim().split(/\s+/u).filter(Boolean);
+  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word) || speakerWords.has(word.toLowerCase()));
 }
 
 /** The end of the noun phrase that starts at `from`: capitalised words and the small words of names ("the Ministry of the Interior"). */

@@ -91,6 +91,24 @@ describe('likelyClaims', () => {
     ]);
   });
 
+  it('takes the speaker of a tail attribution from after the last comma, not an entry named in the reported words', () => {
+    const text = 'The operation was authorised by the Special Court, the police said.';
+    const court = { entry: 'gjkko', start: text.indexOf('Special Court'), end: text.indexOf('Special Court') + 'Special Court'.length };
+    const block: ClaimBlock = { number: 1, kind: 'paragraph', debris: false, text, mentions: [court] };
+    expect(found([block], corpusTypes)).toEqual([{ paragraph: 1, cue: 'said', claimant: { words: 'the police' } }]);
+  });
+
+  it('reads "according to the authorities" as reported speech', () => {
+    const block: ClaimBlock = {
+      number: 1,
+      kind: 'paragraph',
+      debris: false,
+      text: 'According to the authorities, three dozen people were injured.',
+      mentions: [],
+    };
+    expect(found([block], corpusTypes)).toEqual([{ paragraph: 1, cue: 'According to', claimant: { words: 'the authorities' } }]);
+  });
+
   it('passes over a place nearer the verb for an entry that can make a claim', () => {
     const [block] = unmarked('tricky.txt').filter((paragraph) => paragraph.number === 5);
     const text = block?.text ?? '';
