@@ -61,9 +61,10 @@ export interface RenderedDocument {
   reads: DocumentReads;
 }
 
-/** Where the lookups of the page being checked record what they are asked. */
+/** Where the lookups of the page being checked record what they are asked, each id once: the answer does not change within a page. */
 interface Recorder {
   reads: DocumentReads;
+  asked: { known: Set<string>; typeLabels: Set<string> };
 }
 
 function readWhole(recorder: Recorder, lookup: DocumentReads['whole'][number]): void {
@@ -79,7 +80,11 @@ class RecordingSet extends Set<string> {
   }
   override has(id: string): boolean {
     const found = super.has(id);
-    this.#recorder.reads.known.push([id, found]);
+    const { reads, asked } = this.#recorder;
+    if (!asked.known.has(id)) {
+      asked.known.add(id);
+      reads.known.push([id, found]);
+    }
     return found;
   }
   override get size(): number {
@@ -115,7 +120,11 @@ class RecordingMap extends Map<string, string> {
   }
   override get(id: string): string | undefined {
     const label = super.get(id);
-    this.#recorder.reads.typeLabels.push([id, label ?? null]);
+    const { reads, asked } = this.#recorder;
+    if (!asked.typeLabels.has(id)) {
+      asked.typeLabels.add(id);
+      reads.typeLabels.push([id, label ?? null]);
+    }
     return label;
   }
   override has(id: string): boolean {
@@ -166,7 +175,7 @@ function recordingList(values: readonly string[], recorder: Recorder): readonly 
  */
 export function documentRenderer(glossary: DocumentGlossary): (task: DocumentTask) => RenderedDocument {
   const names = new Set(glossary.sourceNames);
-  const recorder: Recorder = { reads: noReads() };
+  const recorder: Recorder = { reads: noReads(), asked: { known: new Set(), typeLabels: new Set() } };
   const inputs = {
     // Read here rather than sent: each page needs one source, and only the thread that checks it.
     source: (name: string) => {
@@ -184,6 +193,7 @@ export function documentRenderer(glossary: DocumentGlossary): (task: DocumentTas
   return ({ file, claims }) => {
     const reads = noReads();
     recorder.reads = reads;
+    recorder.asked = { known: new Set(), typeLabels: new Set() };
     const { document, problems, tree } = checkDocument(file, inputs);
     if (!tree) return { document, problems, reads };
     render ??= corpusPageRenderer({ base: glossary.base, typeLabels });
