@@ -60,7 +60,15 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
   // What is the same for every page: the glossary but its three lookups and the source names, whose reads are recorded.
   const { known, entryIds, typeLabels, sourceNames, ...settings } = glossary;
   const shared = serialize([options.version ?? pipelineVersion(), process.version, siteUrl, siteContact ?? null, settings]);
-  const keyOf = (task: DocumentTask) => sha256(Buffer.concat([shared, serialize(task)]));
+  // A page checked afresh asks for its key twice, in reuse and then in keep: computed once per task.
+  const keys = new WeakMap<DocumentTask, string>();
+  const keyOf = (task: DocumentTask) => {
+    const computed = keys.get(task);
+    if (computed !== undefined) return computed;
+    const key = sha256(Buffer.concat([shared, serialize(task)]));
+    keys.set(task, key);
+    return key;
+  };
   const pathOf = (key: string) => join(dir, `${key}.bin`);
 
   const knownNow = new Set(known);
