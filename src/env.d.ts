@@ -9,11 +9,6 @@ declare module 'virtual:corpus' {
   export const problems: string[];
 }
 
-declare module '*.csl?raw' {
-  const style: string;
-  export default style;
-}
-
 declare module '*.cff?raw' {
   const citationFile: string;
   export default citationFile;

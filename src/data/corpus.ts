@@ -3,7 +3,8 @@
  * build: `virtual:corpus` comes from the corpus integration.
  */
 import model, { pageStore, problems, redirects } from 'virtual:corpus';
-import { readDocumentHtml, readMentionPage } from '../node/page-store.ts';
+import { readDocumentPage, readMentionPage } from '../node/page-store.ts';
+import type { DocumentPage } from '../node/document-task.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { claimIndex } from '../site/claims.ts';
 
@@ -18,7 +19,7 @@ export function mentionsOf(entry: string, page: number): Mention[] {
   return readMentionPage(pageStore, entry, page);
 }
 
-/** A document's text, rendered by the corpus check with the annotation pipeline; undefined for a page with problems (under `astro dev`). */
-export function documentHtml(slug: string): string | undefined {
-  return readDocumentHtml(pageStore, slug);
+/** A document's text, rendered by the corpus check with the annotation pipeline (undefined for a page with problems, under `astro dev`), and its printed citations; undefined for no such document. */
+export function documentPage(slug: string): DocumentPage | undefined {
+  return readDocumentPage(pageStore, slug);
 }

@@ -12,7 +12,7 @@ import { type DocumentParagraphs, byDocument, paragraphKeys, sharedKeys, sortedK
 import { type NetworkEntry, layoutNetwork, selectNetwork, tiesFromRelated, typeTies } from '../views/network.ts';
 import { type Place, type WorldTopology, drawMap, mapFrames } from '../views/map.ts';
 import { timelineItems, timelinePages } from '../views/timeline.ts';
-import { corpus, documentHtml, entriesById, mentionsOf } from './corpus.ts';
+import { corpus, documentPage, entriesById, mentionsOf } from './corpus.ts';
 
 /** How much each view shows: what keeps it readable, and within its weight, at any corpus size. */
 export const viewLimits = {
@@ -67,7 +67,7 @@ function nameOf(entryId: string): string {
 function checkResolvedDates(): void {
   for (const entry of corpus.entries) {
     for (const { document, paragraph, note } of entry.meta.when?.resolved ?? []) {
-      const html = documentHtml(document);
+      const html = documentPage(document)?.html;
       const where = `${entry.file}: when.resolved names note [^${note}] of ${document} ¶ ${paragraph}`;
       if (html === undefined) throw new Error(`${where}, but there is no such document`);
       const paragraphStart = html.indexOf(` id="p${paragraph}"`);

@@ -40,7 +40,8 @@ async function checkCorpus(
 ): Promise<CheckedCorpus> {
   const started = performance.now();
   preparePageStore(pageStore);
-  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts, cache });
+  const accessed = new Date().toISOString().slice(0, 10);
+  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts, cache, accessed });
   const { problems, model, editorial, leftOut } = checked;
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { siteContact, siteUrl } from '../config.ts';
 import { sha256 } from '../text/hash.ts';
-import type { DocumentGlossary, DocumentReads, DocumentTask, RenderedDocument } from './document-task.ts';
+import type { DocumentGlossary, DocumentReads, DocumentTask, PreparedDocument } from './document-task.ts';
 
 /**
  * The cache of each page's checked and rendered result (src/node/document-task.ts),
@@ -20,9 +20,9 @@ import type { DocumentGlossary, DocumentReads, DocumentTask, RenderedDocument } 
  */
 export interface DocumentCache {
   /** The page's result of an earlier build, where every input is still the same. */
-  reuse(task: DocumentTask): RenderedDocument | undefined;
+  reuse(task: DocumentTask): PreparedDocument | undefined;
   /** Keeps a page's result, where it has no problems. */
-  keep(task: DocumentTask, result: RenderedDocument): void;
+  keep(task: DocumentTask, result: PreparedDocument): void;
   /** Removes the results this build neither reused nor kept, and says how many pages were reused and checked. */
   finish(): DocumentCacheStats;
 }
@@ -47,7 +47,7 @@ interface CacheEntry {
   reads: DocumentReads;
   /** The hash of each lookup the page read as a whole, at the time. */
   whole: [DocumentReads['whole'][number], string][];
-  result: Omit<RenderedDocument, 'reads'>;
+  result: Omit<PreparedDocument, 'reads'>;
 }
 
 export function openDocumentCache(glossary: DocumentGlossary, options: DocumentCacheOptions): DocumentCache {
@@ -101,7 +101,7 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
     },
     keep(task, { reads, ...result }) {
       stats.checked += 1;
-      if (result.problems.length > 0 || result.html === undefined) return;
+      if (result.problems.length > 0 || result.page?.html === undefined) return;
       const key = keyOf(task);
       const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
       // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full

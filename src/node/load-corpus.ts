@@ -2,9 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { assembleCorpus, baseName, buildCorpus, planCorpus } from '../corpus/build.ts';
 import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
-import { basePath, contentDirs, type ContentDirs } from '../config.ts';
+import { basePath, contentDirs, type ContentDirs, siteName, siteUrl } from '../config.ts';
 import { entryTypeLabels } from '../site/format.ts';
 import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
+import type { DocumentPage } from './document-task.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
 
 /** The files of `dir` that end in `extension`, sorted, as paths under it; none where `dir` does not exist. */
@@ -37,14 +38,21 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
  * page to `onRendered`, with the per-page work (check against the source,
  * rendering) spread over `workers` threads; the cross-document work (the
  * glossary, claims, indexes, comparisons, the editorial lock) stays in this
- * thread. The model, problems and HTML do not depend on the number of threads,
+ * thread. The model, problems and pages do not depend on the number of threads,
  * nor on the `cache` of pages checked by earlier builds, which then says how
  * many pages it reused and how many were checked.
  */
 export async function loadRenderedCorpus(
   root: string,
   dirs: ContentDirs,
-  options: { drafts?: CorpusFiles['drafts']; workers?: number; onRendered: (slug: string, html: string) => void; cache?: DocumentCacheOptions },
+  options: {
+    drafts?: CorpusFiles['drafts'];
+    workers?: number;
+    onRendered: (slug: string, page: DocumentPage) => void;
+    cache?: DocumentCacheOptions;
+    /** The access date the pages' printed citations give, `YYYY-MM-DD`: the day of the build. */
+    accessed: string;
+  },
 ): Promise<CorpusBuild & { cache?: DocumentCacheStats }> {
   const sourcesPath = resolve(root, dirs.sources);
   const sourceNames = (await listFiles(sourcesPath, '.txt')).map((path) => path.split('/').pop() ?? path);
@@ -60,6 +68,7 @@ export async function loadRenderedCorpus(
     sourceNames,
     sourcesDir: dirs.sources,
     glossaryDir: dirs.glossary,
+    citation: { siteUrl, siteName, accessed: options.accessed },
   };
   const tasks = plan.published.map((file) => ({ file, claims: plan.claimsOf(baseName(file.path, '.mdx')) }));
   const cache = options.cache && openDocumentCache(glossary, options.cache);

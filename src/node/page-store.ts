@@ -2,11 +2,12 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
+import type { DocumentPage } from './document-task.ts';
 import { mentionPages } from '../site/page-model.ts';
 
 /**
  * What the corpus check prepares for the pages, on disk: each document's
- * rendered text, and each entry's mentions page by page. Each page reads only
+ * rendered text and printed citations, and each entry's mentions page by page. Each page reads only
  * its own file, so no page holds more than it shows, however large the corpus.
  */
 export function preparePageStore(dir: string): void {
@@ -14,9 +15,9 @@ export function preparePageStore(dir: string): void {
   mkdirSync(join(dir, 'documents'), { recursive: true });
 }
 
-/** Stores a document's rendered text, for its page to read. */
-export function documentWriter(dir: string): (slug: string, html: string) => void {
-  return (slug, html) => writeFileSync(join(dir, 'documents', `${slug}.html`), html);
+/** Stores what a document's page shows, for the page to read. */
+export function documentWriter(dir: string): (slug: string, page: DocumentPage) => void {
+  return (slug, page) => writeFileSync(join(dir, 'documents', `${slug}.json`), JSON.stringify(page));
 }
 
 export function writeMentionPages(dir: string, model: CorpusModel): void {
@@ -26,10 +27,14 @@ export function writeMentionPages(dir: string, model: CorpusModel): void {
   }
 }
 
-/** A document's rendered text, or undefined where the check refused the page (only under `astro dev`, which keeps running). */
-export function readDocumentHtml(dir: string, slug: string): string | undefined {
+/**
+ * What a document's page shows, or undefined where there is no such document.
+ * Its `html` is undefined where the check refused the page (only under
+ * `astro dev`, which keeps running).
+ */
+export function readDocumentPage(dir: string, slug: string): DocumentPage | undefined {
   try {
-    return readFileSync(join(dir, 'documents', `${slug}.html`), 'utf8');
+    return JSON.parse(readFileSync(join(dir, 'documents', `${slug}.json`), 'utf8')) as DocumentPage;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

@@ -4,7 +4,15 @@ import Tinypool from 'tinypool';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
 import type { DocumentCache } from './document-cache.ts';
-import { type DocumentGlossary, type DocumentTask, documentRenderer, type RenderedDocument } from './document-task.ts';
+import {
+  type DocumentGlossary,
+  type DocumentPage,
+  type DocumentTask,
+  documentRenderer,
+  type PreparedDocument,
+  pagePreparer,
+  type RenderedDocument,
+} from './document-task.ts';
 
 /**
  * How many threads check and render pages: CORPUS_WORKERS where set (1 keeps
@@ -15,12 +23,12 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(set) && set > 0 ? set : availableParallelism();
 }
 
-/** A page checked: its document and problems, in the order of the tasks. Its HTML went to `onRendered`. */
+/** A page checked: its document and problems, in the order of the tasks. What its page shows went to `onRendered`. */
 export type CheckedDocument = { document?: CorpusDocument; problems: Problem[] };
 
 /**
  * Checks and renders every page, spread over `workers` threads (tinypool);
- * each page's HTML goes to `onRendered` as it arrives, so that none is held
+ * what each page shows goes to `onRendered` as it arrives, so that none is held
  * longer than needed. The results come back in task order, whatever order
  * the threads finish in, so that the build does not depend on the number of
  * threads. Where a `cache` is given, a page it still holds is not checked
@@ -30,16 +38,18 @@ export async function checkDocuments(
   glossary: DocumentGlossary,
   tasks: readonly DocumentTask[],
   workers: number,
-  onRendered: (slug: string, html: string) => void,
+  onRendered: (slug: string, page: DocumentPage) => void,
   cache?: DocumentCache,
 ): Promise<CheckedDocument[]> {
-  const pass = ({ document, problems, html }: RenderedDocument): CheckedDocument => {
-    if (document && html !== undefined) onRendered(document.slug, html);
+  const pass = ({ document, problems, page }: PreparedDocument): CheckedDocument => {
+    if (document && page) onRendered(document.slug, page);
     return { document, problems };
   };
+  const prepare = pagePreparer(glossary.citation);
   const keep = (task: DocumentTask, result: RenderedDocument): CheckedDocument => {
-    cache?.keep(task, result);
-    return pass(result);
+    const prepared = prepare(result);
+    cache?.keep(task, prepared);
+    return pass(prepared);
   };
   const checks = tasks.map((task) => {
     const reused = cache?.reuse(task);

@@ -5,7 +5,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import mla from '../../node_modules/rehype-citation/dist/node/styles/mla.js';
 import { absoluteUrl, claimPath, documentPath, paragraphPath } from '../routes.ts';
-import chicagoNotesBibliography from './csl/chicago-notes-bibliography.csl?raw';
+import chicagoNotesBibliography from './csl/chicago-notes-bibliography.ts';
 import type { DocumentMeta } from '../corpus/schema.ts';
 
 /*
@@ -27,6 +27,11 @@ export const citationStyles = {
 } as const;
 
 export type CitationStyle = keyof typeof citationStyles;
+
+/** The styles a document page prints (src/components/HowToCite.astro); the Cite dialog gives the rest. */
+export const printedStyles = ['apa', 'chicago'] as const satisfies readonly CitationStyle[];
+
+export type PrintedReferences = References<(typeof printedStyles)[number]>;
 
 /** What is cited: a document, or one of its paragraphs. */
 export interface CitationSubject {

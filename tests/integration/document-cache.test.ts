@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import type { DocumentCacheOptions } from '../../src/node/document-cache.ts';
+import type { DocumentPage } from '../../src/node/document-task.ts';
 import { loadRenderedCorpus } from '../../src/node/load-corpus.ts';
 import { astroBuild, astroCacheDir, type BuildResult, filesOf } from './astro-build.ts';
 import { dirsUnder } from './content-dirs.ts';
@@ -23,11 +24,14 @@ function edit(path: string, from: string | RegExp, to: string): void {
   writeFileSync(path, edited);
 }
 
-/** The pages whose HTML differs between two checks. */
+/** The pages whose text or citations differ between two checks. */
 function changedPages(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-  return [...before].filter(([slug, html]) => after.get(slug) !== html).map(([slug]) => slug);
+  return [...before].filter(([slug, page]) => after.get(slug) !== page).map(([slug]) => slug);
 }
+
+/** The day the checks give as the access date of the pages' citations. */
+const today = '2026-12-01';
 
 describe('the corpus check with a cache of pages', () => {
   const root = mkdtempSync(join(tmpdir(), 'document-cache-'));
@@ -36,22 +40,24 @@ describe('the corpus check with a cache of pages', () => {
   const cacheDir = join(root, 'cache');
   const pageCount = 12;
 
-  const check = async (options: Partial<DocumentCacheOptions> = {}) => {
-    const html = new Map<string, string>();
+  const check = async (options: Partial<DocumentCacheOptions> = {}, accessed = today) => {
+    // Each page as JSON: its text and its citations.
+    const pages = new Map<string, string>();
     const { cache, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
       workers: 2,
-      onRendered: (slug, text) => html.set(slug, text),
+      onRendered: (slug, page) => pages.set(slug, JSON.stringify(page)),
       cache: { dir: cacheDir, ...options },
+      accessed,
     });
-    return { build, html, cache };
+    return { build, pages, cache };
   };
   type Check = Awaited<ReturnType<typeof check>>;
   let cold: Check;
   // Each edit below is checked against the check before it.
   let last: Check;
-  const next = async (options: Partial<DocumentCacheOptions> = {}) => {
+  const next = async (options: Partial<DocumentCacheOptions> = {}, accessed = today) => {
     const previous = last;
-    last = await check(options);
+    last = await check(options, accessed);
     return { previous, current: last };
   };
   beforeAll(async () => {
@@ -69,14 +75,14 @@ describe('the corpus check with a cache of pages', () => {
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
     expect(JSON.stringify(current.build)).toBe(JSON.stringify(previous.build));
-    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(changedPages(previous.pages, current.pages)).toEqual([]);
   });
 
   it('checks again only the page whose note was edited, and its page changes', async () => {
     edit(join(content, 'corpus', 'document-1.mdx'), ']: An editorial note', ']: A corrected editorial note');
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
-    expect(changedPages(previous.html, current.html)).toEqual(['document-1']);
+    expect(changedPages(previous.pages, current.pages)).toEqual(['document-1']);
   });
 
   it("reuses every page when an entry's alias or name changes: the check and the rendering of a page read neither", async () => {
@@ -84,7 +90,7 @@ describe('the corpus check with a cache of pages', () => {
     edit(join(content, 'glossary', 'entry-1.md'), /^name: .*$/mu, 'name: A New Name');
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
-    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(changedPages(previous.pages, current.pages)).toEqual([]);
     // The pages that show the entry's name (its cards) are rendered from the model, which is built anew.
     expect(current.build.model.entries.find((entry) => entry.id === 'entry-1')?.meta).toMatchObject({
       name: 'A New Name',
@@ -103,7 +109,7 @@ describe('the corpus check with a cache of pages', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace(/^(?:when|coordinates):\n(?: {2}.*\n)+/mu, ''));
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount - mentioning.length, checked: mentioning.length });
-    expect(changedPages(previous.html, current.html).sort()).toEqual(mentioning);
+    expect(changedPages(previous.pages, current.pages).sort()).toEqual(mentioning);
   });
 
   it('checks a page again when its source changes, which fails the check as before', async () => {
@@ -116,15 +122,15 @@ describe('the corpus check with a cache of pages', () => {
     expect(current.build.problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
       expect.stringMatching(/document-3\.mdx: .*sources\/document-3\.txt has SHA-256 [0-9a-f]{64}, but this page records/u),
     ]);
-    expect(current.html.has('document-3')).toBe(false);
+    expect(JSON.parse(current.pages.get('document-3') ?? '{}')).not.toHaveProperty('html');
   });
 
   it('checks again a page whose cached result failed, once its source is restored', async () => {
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
     expect(current.build.problems).toEqual([]);
-    expect(previous.html.has('document-3')).toBe(false);
-    expect(current.html.get('document-3')).toBe(cold.html.get('document-3'));
+    expect(JSON.parse(previous.pages.get('document-3') ?? '{}')).not.toHaveProperty('html');
+    expect(current.pages.get('document-3')).toBe(cold.pages.get('document-3'));
   });
 
   it('checks again, with the same result, a page whose cache entry cannot be read', async () => {
@@ -132,13 +138,26 @@ describe('the corpus check with a cache of pages', () => {
     writeFileSync(join(cacheDir, entry ?? ''), readFileSync(join(cacheDir, entry ?? '')).subarray(0, 100));
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
-    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(changedPages(previous.pages, current.pages)).toEqual([]);
+  });
+
+  it('gives every page the new access date on another day, and the same text', async () => {
+    const { previous, current } = await next({}, '2026-12-02');
+    expect(current.cache).toEqual({ reused: 0, checked: pageCount });
+    expect(changedPages(previous.pages, current.pages)).toHaveLength(pageCount);
+    for (const [slug, page] of current.pages) {
+      const { html, references, accessed } = JSON.parse(page) as DocumentPage;
+      expect(accessed).toBe('2026-12-02');
+      expect(references.apa.edition).toContain('December 2, 2026');
+      expect(html).toBe((JSON.parse(previous.pages.get(slug) ?? '{}') as DocumentPage).html);
+    }
+    expect((await next()).current.cache).toEqual({ reused: 0, checked: pageCount });
   });
 
   it('checks every page again under another pipeline version', async () => {
     const { previous, current } = await next({ version: 'another version of the pipeline' });
     expect(current.cache).toEqual({ reused: 0, checked: pageCount });
-    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(changedPages(previous.pages, current.pages)).toEqual([]);
   });
 
   it('removes what an interrupted build left half written', async () => {
@@ -150,21 +169,22 @@ describe('the corpus check with a cache of pages', () => {
   it('checks every page, with the same result, where the cache folder cannot be made, and does not stop', async () => {
     const blocked = join(root, 'a-file');
     writeFileSync(blocked, 'not a folder');
-    const html = new Map<string, string>();
+    const pages = new Map<string, string>();
     const { cache, problems } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
       workers: 2,
-      onRendered: (slug, text) => html.set(slug, text),
+      onRendered: (slug, page) => pages.set(slug, JSON.stringify(page)),
       cache: { dir: join(blocked, 'cache') },
+      accessed: today,
     });
     expect(cache).toEqual({ reused: 0, checked: pageCount });
     expect(problems).toEqual([]);
-    expect(changedPages(last.html, html)).toEqual([]);
+    expect(changedPages(last.pages, pages)).toEqual([]);
   });
 
   it('checks every page again when asked to clean, and keeps only what it checked', async () => {
     const { previous, current } = await next({ clean: true });
     expect(current.cache).toEqual({ reused: 0, checked: pageCount });
-    expect(changedPages(previous.html, current.html)).toEqual([]);
+    expect(changedPages(previous.pages, current.pages)).toEqual([]);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.bin'))).toHaveLength(pageCount);
     expect((await next()).current.cache).toEqual({ reused: pageCount, checked: 0 });
   });

@@ -11,13 +11,17 @@ import { dirsUnder } from './content-dirs.ts';
 
 /**
  * The per-page work of the corpus check runs in worker threads; the build
- * must not depend on how many: the model, the problems and every page's HTML
+ * must not depend on how many: the model, the problems and every page (its text and citations)
  * are the same with one thread (all in the main thread) as with several.
  */
-async function renderedWith(content: string, workers: number): Promise<{ build: CorpusBuild; html: Map<string, string> }> {
-  const html = new Map<string, string>();
-  const build = await loadRenderedCorpus(process.cwd(), dirsUnder(content), { workers, onRendered: (slug, text) => html.set(slug, text) });
-  return { build, html };
+async function renderedWith(content: string, workers: number): Promise<{ build: CorpusBuild; pages: Map<string, string> }> {
+  const pages = new Map<string, string>();
+  const build = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
+    workers,
+    onRendered: (slug, page) => pages.set(slug, JSON.stringify(page)),
+    accessed: '2026-12-01',
+  });
+  return { build, pages };
 }
 
 const generated = await mkdtemp(join(tmpdir(), 'parallel-build-'));
@@ -35,8 +39,8 @@ describe.each([['tests/fixtures/site'], [generated], ...broken.map((dir) => [dir
     const parallel = await renderedWith(content, 2);
     expect(JSON.stringify(parallel.build)).toBe(JSON.stringify(single.build));
     // Pages arrive as threads finish them; the pages written are what must agree.
-    expect([...parallel.html.keys()].sort()).toEqual([...single.html.keys()].sort());
-    for (const [slug, html] of single.html) expect(parallel.html.get(slug), slug).toBe(html);
+    expect([...parallel.pages.keys()].sort()).toEqual([...single.pages.keys()].sort());
+    for (const [slug, page] of single.pages) expect(parallel.pages.get(slug), slug).toBe(page);
   });
 
   it('builds the same model and problems as the single-threaded buildCorpus', async () => {

@@ -1,4 +1,5 @@
-<?xml version="1.0" encoding="utf-8"?>
+/** A reduced CSL style of ours (see its <summary>), as a module so that the browser's Cite dialog and the build's worker threads load it alike. */
+export default `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" default-locale="en-US" demote-non-dropping-particle="never">
   <info>
     <title>Chicago Manual of Style 17th edition (notes and bibliography), for news articles and web pages</title>
@@ -114,3 +115,4 @@
     </layout>
   </bibliography>
 </style>
+`;
