@@ -4,7 +4,7 @@
  */
 import model, { pageStore, problems, redirects } from 'virtual:corpus';
 import { readDocumentPage, readMentionPage } from '../node/page-store.ts';
-import type { DocumentPage } from '../node/document-task.ts';
+import type { DocumentPage } from '../node/document-page.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { claimIndex } from '../site/claims.ts';
 

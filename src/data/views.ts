@@ -67,9 +67,12 @@ function nameOf(entryId: string): string {
 function checkResolvedDates(): void {
   for (const entry of corpus.entries) {
     for (const { document, paragraph, note } of entry.meta.when?.resolved ?? []) {
-      const html = documentPage(document)?.html;
+      const page = documentPage(document);
       const where = `${entry.file}: when.resolved names note [^${note}] of ${document} ¶ ${paragraph}`;
-      if (html === undefined) throw new Error(`${where}, but there is no such document`);
+      if (page === undefined) throw new Error(`${where}, but there is no such document`);
+      // Only under `astro dev`, which shows a page with problems: they are listed, and this is checked once they are fixed.
+      const { html } = page;
+      if (html === undefined) continue;
       const paragraphStart = html.indexOf(` id="p${paragraph}"`);
       const noteReference = html.indexOf(`href="#sn-${note}"`, paragraphStart);
       const nextParagraph = html.indexOf(` id="p${paragraph + 1}"`, paragraphStart + 1);

@@ -40,6 +40,7 @@ async function checkCorpus(
 ): Promise<CheckedCorpus> {
   const started = performance.now();
   preparePageStore(pageStore);
+  // The day of this check: under `astro dev`, of the last edit, which checks again.
   const accessed = new Date().toISOString().slice(0, 10);
   const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts, cache, accessed });
   const { problems, model, editorial, leftOut } = checked;

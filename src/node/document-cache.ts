@@ -2,16 +2,20 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { siteContact, siteUrl } from '../config.ts';
+import { siteContact } from '../config.ts';
 import { sha256 } from '../text/hash.ts';
-import type { DocumentGlossary, DocumentReads, DocumentTask, PreparedDocument } from './document-task.ts';
+import type { PreparedDocument } from './document-page.ts';
+import type { DocumentGlossary, DocumentReads, DocumentTask } from './document-task.ts';
 
 /**
- * The cache of each page's checked and rendered result (src/node/document-task.ts),
- * so that a rebuild redoes only the pages an edit touches. A result is kept
- * under a key made of everything the task is given: the page (path and text),
- * the claims its paragraphs report, the glossary's settings (base path,
- * folders), the site's settings and the pipeline's version. What the task
+ * The cache of each page's checked and rendered result (src/node/document-task.ts)
+ * and printed citations (src/node/document-page.ts), so that a rebuild redoes
+ * only the pages an edit touches. A result is kept under a key made of
+ * everything the page is given: the page (path and text), the claims its
+ * paragraphs report, the glossary's settings (base path, folders), the site's
+ * settings (its URL and name, the contact address) and the pipeline's
+ * version. The citations' access date is not in the key: a page kept on an
+ * earlier day is reused, and only its citations are formatted again. What the task
  * looks up in the glossary and which source it reads depend on the page, so
  * they are recorded as it runs (`DocumentReads`) and checked again before a
  * result is reused: the same source bytes, the same answer for every entry id
@@ -21,7 +25,7 @@ import type { DocumentGlossary, DocumentReads, DocumentTask, PreparedDocument } 
 export interface DocumentCache {
   /** The page's result of an earlier build, where every input is still the same. */
   reuse(task: DocumentTask): PreparedDocument | undefined;
-  /** Keeps a page's result, where it has no problems. */
+  /** Keeps a page's result, where it has no problems: one checked afresh, or one reused with its citations formatted again. */
   keep(task: DocumentTask, result: PreparedDocument): void;
   /** Removes the results this build neither reused nor kept, and says how many pages were reused and checked. */
   finish(): DocumentCacheStats;
@@ -57,9 +61,17 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
   } catch {
     // Then nothing is reused or kept (every read and write fails as a miss): the build goes on without a cache.
   }
-  // What is the same for every page: the glossary but its three lookups and the source names, whose reads are recorded.
-  const { known, entryIds, typeLabels, sourceNames, ...settings } = glossary;
-  const shared = serialize([options.version ?? pipelineVersion(), process.version, siteUrl, siteContact ?? null, settings]);
+  // What is the same for every page: the glossary but its three lookups and the source names, whose reads are recorded,
+  // and the citations' access date, which changes every day and costs a page only its citations (src/node/worker-pool.ts).
+  const {
+    known,
+    entryIds,
+    typeLabels,
+    sourceNames,
+    citation: { accessed, ...citation },
+    ...settings
+  } = glossary;
+  const shared = serialize([options.version ?? loadedPipelineVersion(), process.version, siteContact ?? null, { ...settings, citation }]);
   // A page checked afresh asks for its key twice, in reuse and then in keep: computed once per task.
   const keys = new WeakMap<DocumentTask, string>();
   const keyOf = (task: DocumentTask) => {
@@ -100,9 +112,10 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
       return { ...entry.result, reads: entry.reads };
     },
     keep(task, { reads, ...result }) {
-      stats.checked += 1;
-      if (result.problems.length > 0 || result.page?.html === undefined) return;
       const key = keyOf(task);
+      // A page this build reused and keeps again, with the day's citations (src/node/worker-pool.ts), was not checked.
+      if (!used.has(key)) stats.checked += 1;
+      if (result.problems.length > 0 || result.page?.html === undefined) return;
       const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
       // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full
       // disk, a read-only folder) only costs the next build this page's check again: it never stops this one.
@@ -144,17 +157,34 @@ function readEntry(path: string): CacheEntry | undefined {
   }
 }
 
+let loadedVersion: string | undefined;
+
+/**
+ * The pipeline's version as this process loaded it, computed once: a process
+ * keeps the modules it loaded when their files change (`astro dev` does), so
+ * results it formats after an edit of the code are the old code's, and are
+ * kept under the old code's key, which a later build does not reuse.
+ */
+function loadedPipelineVersion(): string {
+  loadedVersion ??= pipelineVersion();
+  return loadedVersion;
+}
+
 /** Relative imports of a module: `from '…'`, `import '…'` and `import('…')`. */
 const relativeImport = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/gu;
 
 /**
  * The pipeline's version: a hash of the source of every module of the
- * project the per-document task imports (followed from the worker's module
- * through their relative imports) and of the lock file that pins the
- * packages they import. Any change to the code that checks or renders a page
- * changes it, and so every page's key.
+ * project that makes a page's result (followed from the worker's module and
+ * from the module that adds the citations, through their relative imports)
+ * and of the lock file that pins the packages they import. Any change to the
+ * code that checks, renders or cites a page changes it, and so every page's
+ * key. Paths are named relative to the first entry's folder.
  */
-export function pipelineVersion(entry: string = fileURLToPath(new URL('./document-worker.ts', import.meta.url)), lockFile: string = projectLockFile()): string {
+export function pipelineVersion(
+  entries: readonly string[] = ['./document-worker.ts', './document-page.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url))),
+  lockFile: string = projectLockFile(),
+): string {
   const modules = new Map<string, string>();
   const visit = (path: string) => {
     if (modules.has(path) || !existsSync(path)) return;
@@ -162,8 +192,8 @@ export function pipelineVersion(entry: string = fileURLToPath(new URL('./documen
     modules.set(path, text);
     for (const match of text.matchAll(relativeImport)) visit(resolve(dirname(path), match[1] ?? ''));
   };
-  visit(entry);
-  const root = dirname(entry);
+  for (const entry of entries) visit(entry);
+  const root = dirname(entries[0] ?? '.');
   const sources = [...modules].map(([path, text]) => [relative(root, path), text]).sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));
   return sha256(serialize([sources, existsSync(lockFile) ? readFileSync(lockFile, 'utf8') : null]));
 }

@@ -4,7 +4,6 @@ import { checkDocument } from '../corpus/build.ts';
 import type { ContentFile, CorpusDocument, ParsedContext } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
 import { corpusPageRenderer, type CorpusPageRenderer } from '../markdown/render-page.ts';
-import { formatReferences, type PrintedReferences, printedStyles } from '../site/citation.ts';
 import { sha256 } from '../text/hash.ts';
 
 /**
@@ -27,7 +26,12 @@ export interface DocumentGlossary {
   /** The folders as messages name them. */
   sourcesDir: string;
   glossaryDir: string;
-  /** What a page's printed citations name besides the document: the site, and the access date they give (the build's day). */
+  /**
+   * What a page's printed citations name besides the document: the site, and
+   * the access date they give (the build's day). Not the check's: it is here
+   * to reach src/node/document-page.ts, which formats them, and the cache key
+   * (all but the day, which is checked on reuse).
+   */
   citation: { siteUrl: string; siteName: string; accessed: string };
 }
 
@@ -61,22 +65,6 @@ export interface RenderedDocument {
   document?: CorpusDocument;
   problems: Problem[];
   html?: string;
-  reads: DocumentReads;
-}
-
-/** What a document's page shows that the corpus check prepared: its text, where it has no problems, and its printed citations. */
-export interface DocumentPage {
-  html?: string;
-  references: PrintedReferences;
-  /** The access date the references give, `YYYY-MM-DD`. */
-  accessed: string;
-}
-
-/** One page checked, what its page shows where its front matter could be read, and what it read to get there: what the cache keeps. */
-export interface PreparedDocument {
-  document?: CorpusDocument;
-  problems: Problem[];
-  page?: DocumentPage;
   reads: DocumentReads;
 }
 
@@ -217,23 +205,6 @@ export function documentRenderer(glossary: DocumentGlossary): (task: DocumentTas
     if (!tree) return { document, problems, reads };
     render ??= corpusPageRenderer({ base: glossary.base, typeLabels });
     return { document, problems, html: render.tree(tree, { claims }), reads };
-  };
-}
-
-/**
- * Completes a page the task checked with its printed citations, in the
- * thread that gathers the results: citeproc costs a document page more than
- * its rendering, but holds about 100 MB in each thread that formats, so one
- * thread does, beside the workers, rather than each worker or Astro's
- * rendering after them. They are printed even on a page with problems (under
- * `astro dev`): they need only the front matter.
- */
-export function pagePreparer(citation: DocumentGlossary['citation']): (rendered: RenderedDocument) => PreparedDocument {
-  const context = { siteUrl: citation.siteUrl, siteName: citation.siteName, accessed: new Date(citation.accessed) };
-  return ({ document, problems, html, reads }) => {
-    if (!document) return { problems, reads };
-    const references = formatReferences({ slug: document.slug, meta: document.meta }, context, printedStyles);
-    return { document, problems, page: { ...(html === undefined ? {} : { html }), references, accessed: citation.accessed }, reads };
   };
 }
 

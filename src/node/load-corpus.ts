@@ -5,7 +5,7 @@ import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
 import { basePath, contentDirs, type ContentDirs, siteName, siteUrl } from '../config.ts';
 import { entryTypeLabels } from '../site/format.ts';
 import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
-import type { DocumentPage } from './document-task.ts';
+import type { DocumentPage } from './document-page.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
 
 /** The files of `dir` that end in `extension`, sorted, as paths under it; none where `dir` does not exist. */

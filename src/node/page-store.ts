@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
-import type { DocumentPage } from './document-task.ts';
+import type { DocumentPage } from './document-page.ts';
 import { mentionPages } from '../site/page-model.ts';
 
 /**

@@ -4,15 +4,8 @@ import Tinypool from 'tinypool';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
 import type { DocumentCache } from './document-cache.ts';
-import {
-  type DocumentGlossary,
-  type DocumentPage,
-  type DocumentTask,
-  documentRenderer,
-  type PreparedDocument,
-  pagePreparer,
-  type RenderedDocument,
-} from './document-task.ts';
+import { type DocumentPage, type PreparedDocument, pagePreparer } from './document-page.ts';
+import { type DocumentGlossary, type DocumentTask, documentRenderer, type RenderedDocument } from './document-task.ts';
 
 /**
  * How many threads check and render pages: CORPUS_WORKERS where set (1 keeps
@@ -53,7 +46,10 @@ export async function checkDocuments(
   };
   const checks = tasks.map((task) => {
     const reused = cache?.reuse(task);
-    return reused ? pass(reused) : undefined;
+    if (!reused) return undefined;
+    if (reused.page?.accessed === glossary.citation.accessed) return pass(reused);
+    // Kept on an earlier day: the check and the text still hold, the citations' access date does not.
+    return keep(task, { document: reused.document, problems: reused.problems, html: reused.page?.html, reads: reused.reads });
   });
   const pending = tasks.flatMap((task, index) => (checks[index] ? [] : [{ task, index }]));
   if (workers <= 1 || pending.length < 2) {

@@ -28,7 +28,11 @@ export const citationStyles = {
 
 export type CitationStyle = keyof typeof citationStyles;
 
-/** The styles a document page prints (src/components/HowToCite.astro); the Cite dialog gives the rest. */
+/**
+ * The styles a document page prints (src/components/HowToCite.astro): two, as
+ * each costs every document a citeproc run at build time; the Cite dialog
+ * gives all seven formats.
+ */
 export const printedStyles = ['apa', 'chicago'] as const satisfies readonly CitationStyle[];
 
 export type PrintedReferences = References<(typeof printedStyles)[number]>;

@@ -34,7 +34,7 @@ const broken = readdirSync(brokenDir)
   .map((name) => join(brokenDir, name));
 
 describe.each([['tests/fixtures/site'], [generated], ...broken.map((dir) => [dir])])('the corpus check of %s', (content) => {
-  it('gives the same model, problems and HTML with two worker threads as in the main thread alone', async () => {
+  it('gives the same model, problems and pages with two worker threads as in the main thread alone', async () => {
     const single = await renderedWith(content, 1);
     const parallel = await renderedWith(content, 2);
     expect(JSON.stringify(parallel.build)).toBe(JSON.stringify(single.build));

@@ -16,15 +16,15 @@ describe('pipelineVersion', () => {
     dir = mkdtempSync(join(tmpdir(), 'pipeline-version-'));
     cpSync('tests/fixtures/pipeline-version', dir, { recursive: true });
     return {
-      version: () => pipelineVersion(join(dir, 'worker.ts'), join(dir, 'package-lock.json')),
-      before: pipelineVersion(join(dir, 'worker.ts'), join(dir, 'package-lock.json')),
+      version: () => pipelineVersion([join(dir, 'worker.ts')], join(dir, 'package-lock.json')),
+      before: pipelineVersion([join(dir, 'worker.ts')], join(dir, 'package-lock.json')),
     };
   };
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is the same for the same modules wherever they are', () => {
     const first = copy();
-    const second = pipelineVersion(join('tests/fixtures/pipeline-version', 'worker.ts'), join('tests/fixtures/pipeline-version', 'package-lock.json'));
+    const second = pipelineVersion([join('tests/fixtures/pipeline-version', 'worker.ts')], join('tests/fixtures/pipeline-version', 'package-lock.json'));
     expect(first.before).toBe(second);
     expect(first.before).toMatch(/^[0-9a-f]{64}$/u);
   });
@@ -33,6 +33,14 @@ describe('pipelineVersion', () => {
     const { version, before } = copy();
     appendFileSync(join(dir, file), '\n// changed\n');
     expect(version()).not.toBe(before);
+  });
+
+  it('follows every entry it is given, not the first alone', () => {
+    copy();
+    const both = () => pipelineVersion([join(dir, 'worker.ts'), join(dir, 'unused.ts')], join(dir, 'package-lock.json'));
+    const before = both();
+    appendFileSync(join(dir, 'unused.ts'), '\n// changed\n');
+    expect(both()).not.toBe(before);
   });
 
   it('stays the same when a module the pipeline does not import changes', () => {
