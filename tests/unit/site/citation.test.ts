@@ -1,8 +1,9 @@
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseRis } from 'astrocite-ris';
+import { plugins } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/corpus/schema.ts';
-import { formatCitations, type Citations } from '../../../src/site/citation.ts';
+import { citationStyles, formatCitations, formatReferences, type Citations, printedStyles } from '../../../src/site/citation.ts';
 
 const context = { siteUrl: 'https://corpus.example.org', siteName: 'Annotated Source Corpus', accessed: new Date('2026-11-23T10:00:00Z') };
 
@@ -167,5 +168,31 @@ describe('a whole document', () => {
       `Sinoruka, F. (n.d.). MEK has not respected the 2014 agreement, Albania Says [Annotated edition]. Annotated Source Corpus. Retrieved November 23, 2026, from https://corpus.example.org/documents/${balkanInsight}/`,
     );
     expect(citations.styles.apa.inText).toBe('(Sinoruka, 2023)');
+  });
+});
+
+describe('references formatted one document after another, as a build does', () => {
+  const references = (slug: string) => {
+    const meta = documents[slug];
+    if (!meta) throw new Error(`no document ${slug}`);
+    return formatReferences({ slug, meta }, context, printedStyles);
+  };
+
+  it('gives a document the same references whatever was formatted before it', () => {
+    const first = references(balkanInsight);
+    references(a2);
+    // Another article by the same author in the same year: in one bibliography, APA would make them 2023a and 2023b.
+    const sameAuthor = { ...(documents[balkanInsight] as DocumentMeta), title: 'Albania raids the MEK camp' };
+    formatReferences({ slug: 'albania-raids-the-mek-camp', meta: sameAuthor }, context, printedStyles);
+    expect(references(balkanInsight)).toEqual(first);
+  });
+
+  it("leaves citeproc's engine for each printed style holding nothing, so the ten-thousandth document costs what the first did", () => {
+    for (const slug of [balkanInsight, a2, balkanInsight]) references(slug);
+    for (const style of printedStyles) {
+      const engine = plugins.config.get('@csl').engine([], citationStyles[style].template, 'en-US', 'text');
+      expect(engine.registry.mylist).toEqual([]);
+      expect(Object.keys(engine.tmp.taintedItemIDs)).toEqual([]);
+    }
   });
 });
