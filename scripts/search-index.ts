@@ -1,6 +1,6 @@
 /**
  * The build's last step: writes the Pagefind index into the built site from
- * its document and glossary pages.
+ * its document, glossary and claim pages, in parts for a large corpus.
  *
  *   node scripts/search-index.ts [outDir]   # default dist
  *
@@ -10,36 +10,109 @@
  * after the other, the build's peak is the larger of the two, not their sum.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { searchDocumentsPerIndex } from '../src/config.ts';
+import { outputFile, searchIndexPath, searchPath } from '../src/routes.ts';
+import { searchIndexParts, searchIndexPaths } from '../src/site/search-indexes.ts';
 
 export interface SearchIndexStats {
   documents: number;
   glossaryPages: number;
   claimPages: number;
+  /** The parts the index was written in (src/site/search-indexes.ts). */
+  parts: number;
+}
+
+/** The document pages Pagefind indexes, by slug: those with a `data-pagefind-body` (a moved document's forwarding page has none). */
+async function documentFiles(outDir: string): Promise<string[]> {
+  const folder = join(outDir, 'documents');
+  if (!existsSync(folder)) return [];
+  const slugs = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const indexed: string[] = [];
+  for (const slug of slugs.sort()) {
+    const file = join(folder, slug, 'index.html');
+    if (existsSync(file) && (await readFile(file, 'utf8')).includes('data-pagefind-body')) indexed.push(slug);
+  }
+  return indexed;
 }
 
 /**
- * A document's paragraphs are its sub-results, each with its permanent
- * anchor; editorial notes are left out, as Pagefind would count their text
- * toward the last paragraph.
+ * The parts of the index the search page merges, as its `data-search-indexes`
+ * lists them: a page built with another SEARCH_DOCUMENTS_PER_INDEX would
+ * search fewer or more parts than there are.
  */
-export async function writeSearchIndex(outDir: string): Promise<SearchIndexStats> {
-  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
-  if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  try {
-    const documents = await index.addDirectory({ path: outDir, glob: 'documents/*/index.html' });
-    const glossary = await index.addDirectory({ path: outDir, glob: 'glossary/*/index.html' });
-    const claims = await index.addDirectory({ path: outDir, glob: 'claims/*/index.html' });
-    const failures = [...documents.errors, ...glossary.errors, ...claims.errors];
-    if (failures.length > 0) throw new Error(`Pagefind could not index the site: ${failures.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { documents: documents.page_count, glossaryPages: glossary.page_count, claimPages: claims.page_count };
-  } finally {
-    await pagefind.close();
+async function checkSearchPage(outDir: string, expected: readonly string[]): Promise<void> {
+  const file = join(outDir, outputFile(searchPath), 'index.html');
+  const html = await readFile(file, 'utf8');
+  const listed = /data-search-indexes="([^"]*)"/u.exec(html)?.[1]?.replaceAll('&quot;', '"');
+  if (listed === undefined || listed !== JSON.stringify(expected)) {
+    throw new Error(
+      `${file} lists the search index's parts as ${listed ?? 'nothing'}, but the ${expected.length === 1 ? 'index is one part' : `index is ${expected.length} parts`} (${expected.join(', ')}): build the pages and the index with the same SEARCH_DOCUMENTS_PER_INDEX, as npm run build does.`,
+    );
   }
+}
+
+/**
+ * A folder with only the given document pages, as hard links (copies where
+ * the temporary folder is on another file system), for Pagefind to index as
+ * a directory: it reads a directory's pages in parallel, and pages sent one
+ * by one took twice as long and 0.5 GB more at 3,000 documents.
+ */
+async function stageDocuments(outDir: string, slugs: readonly string[]): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'search-index-part-'));
+  for (const slug of slugs) {
+    const [from, to] = [join(outDir, 'documents', slug, 'index.html'), join(root, 'documents', slug, 'index.html')];
+    await mkdir(dirname(to), { recursive: true });
+    await link(from, to).catch((error: NodeJS.ErrnoException) => (error.code === 'EXDEV' ? copyFile(from, to) : Promise.reject(error)));
+  }
+  return root;
+}
+
+/**
+ * Writes the index in parts (src/site/search-indexes.ts), one after the
+ * other, each in a fresh indexing service, so that the memory the build needs
+ * is that of one part. A document's paragraphs are its sub-results, each with
+ * its permanent anchor; editorial notes are left out, as Pagefind would count
+ * their text toward the last paragraph.
+ */
+export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex): Promise<SearchIndexStats> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
+  const slugs = await documentFiles(outDir);
+  const parts = searchIndexParts(slugs, documentsPerIndex);
+  const paths = searchIndexPaths(slugs.length, documentsPerIndex);
+  await checkSearchPage(outDir, paths);
+  // A part left by an earlier build of more documents would still be served.
+  await rm(join(outDir, outputFile(searchIndexPath(1))), { recursive: true, force: true });
+  const stats: SearchIndexStats = { documents: 0, glossaryPages: 0, claimPages: 0, parts: paths.length };
+  for (const [part, path] of paths.entries()) {
+    const slugsOfPart = parts[part] ?? [];
+    // One part is the whole site's document pages, indexed where they are.
+    const documentsRoot = paths.length === 1 ? outDir : await stageDocuments(outDir, slugsOfPart);
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    try {
+      const documents = await index.addDirectory({ path: documentsRoot, glob: 'documents/*/index.html' });
+      const failures = [...documents.errors];
+      if (part === 0) {
+        const glossary = await index.addDirectory({ path: outDir, glob: 'glossary/*/index.html' });
+        const claims = await index.addDirectory({ path: outDir, glob: 'claims/*/index.html' });
+        failures.push(...glossary.errors, ...claims.errors);
+        stats.glossaryPages = glossary.page_count;
+        stats.claimPages = claims.page_count;
+      }
+      if (failures.length > 0) throw new Error(`Pagefind could not index the site: ${failures.join('; ')}`);
+      stats.documents += slugsOfPart.length;
+      const written = await index.writeFiles({ outputPath: join(outDir, outputFile(path)) });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+      if (documentsRoot !== outDir) await rm(documentsRoot, { recursive: true, force: true });
+    }
+  }
+  return stats;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -48,7 +121,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const stats = await writeSearchIndex(outDir);
     console.log(
-      `[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims in ${Math.round(performance.now() - started)} ms`,
+      `[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims${stats.parts > 1 ? ` in ${stats.parts} parts` : ''} in ${Math.round(performance.now() - started)} ms`,
     );
   } catch (error) {
     console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);

@@ -38,6 +38,23 @@ export const contentDirs = {
 export type ContentDirs = typeof contentDirs;
 
 /**
+ * The most documents one part of the search index holds
+ * (src/site/search-indexes.ts says why it comes in parts): 4,000 unless
+ * SEARCH_DOCUMENTS_PER_INDEX says otherwise. Each part needs about 0.7 MB of
+ * memory a document while it is written, so a build on a machine with less
+ * memory sets it lower; the fixture site served under a base path sets it to
+ * 1 to test a search across parts.
+ */
+export const searchDocumentsPerIndex = positiveInteger('SEARCH_DOCUMENTS_PER_INDEX', 4000);
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^[1-9][0-9]*$/u.test(value)) throw new Error(`${name} is "${value}": set it to a whole number of 1 or more, or leave it unset for ${fallback}.`);
+  return Number(value);
+}
+
+/**
  * Where readers report an error: a `mailto:` or web address, set with
  * SITE_CONTACT when deploying. The editorial policy page shows it.
  */

@@ -29,8 +29,12 @@ export const correctionsPath = '/corrections/';
 export const faviconPath = '/favicon.svg';
 /** Every entry's names, for the search page's suggestions. */
 export const entryNamesPath = '/glossary/names.json';
-export const pagefindScriptPath = '/pagefind/pagefind.js';
-export const pagefindHighlightPath = '/pagefind/pagefind-highlight.js';
+/** Where part `part` (from 1) of the search index is written: the first in Pagefind's own folder, with its scripts; the others inside it. */
+export function searchIndexPath(part: number): string {
+  return part <= 1 ? '/pagefind/' : `/pagefind/part-${part}/`;
+}
+export const pagefindScriptPath = `${searchIndexPath(1)}pagefind.js`;
+export const pagefindHighlightPath = `${searchIndexPath(1)}pagefind-highlight.js`;
 
 const documentsPrefix = '/documents/';
 

@@ -41,6 +41,8 @@ export interface SearchOptions {
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  /** Adds another index (a bundle folder's href) to every search, with its own options. */
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
   search: (term: string | null, options?: SearchOptions) => Promise<PagefindSearch>;
   debouncedSearch: (term: string | null, options?: SearchOptions, timeout?: number) => Promise<PagefindSearch | null>;
 }

@@ -57,8 +57,12 @@ export async function enableSearchPage(): Promise<void> {
     (loading ??= (async () => {
       const pagefind = await loadPagefind();
       // A document is one long Pagefind page; without this, glossary entries that merely mention a name would outrank the sources.
-      await pagefind.options({ excerptLength: 32, ranking: { pageLength: 0.1 } });
+      const options = { excerptLength: 32, ranking: { pageLength: 0.1 } };
+      await pagefind.options(options);
       await pagefind.init();
+      // The first part is the one loaded above; a large corpus has more (src/site/search-indexes.ts).
+      const [, ...otherParts] = JSON.parse(form.dataset.searchIndexes ?? '[]') as string[];
+      for (const path of otherParts) await pagefind.mergeIndex(href(path), options);
       return pagefind;
     })());
 

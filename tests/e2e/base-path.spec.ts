@@ -45,6 +45,20 @@ test('searching: the header search box, a result, and the paragraph with the wor
   await expect(page.locator('#p8 mark.pagefind-highlight').first()).toHaveText('Rrapaj');
 });
 
+test('searching an index in parts: one search gives results from every part', async ({ page, site }) => {
+  // This site's index has a part for each document (tests/e2e/sites.ts): the radio interview and the glossary in the first, the ledger in the second.
+  const secondPart = page.waitForResponse((response) => response.url().startsWith(site.permanentUrl('/pagefind/part-2/')) && response.ok());
+  await page.goto(site.href('/search/?q=Portvale'));
+  await secondPart;
+  await expect(page.locator('#search-status')).toHaveText(/results for “Portvale”/u);
+  const links = await page.locator('#search-results .search-result > a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+  for (const path of [radio, ledger, entryPath('portvale')])
+    expect(
+      links.some((link) => link.startsWith(site.href(path))),
+      path,
+    ).toBe(true);
+});
+
 test('citing: a paragraph’s citation and copied link carry its permanent URL under the base path', async ({ page, site }) => {
   await page.goto(site.href(ledger));
   expect(site.permanentUrl(ledger)).toMatch(/\/corpus\/documents\//u);

@@ -41,6 +41,8 @@ export interface Site {
    * itself not served. Otherwise as a plain host (GitHub Pages) serves it.
    */
   headers: boolean;
+  /** Settings of the build besides the site's address (src/config.ts). */
+  env?: Readonly<Record<string, string>>;
 }
 
 const firstPort = Number(process.env.E2E_PORT ?? 4329);
@@ -50,7 +52,11 @@ export const sites = {
   corpus: { name: 'corpus', content: 'content', outDir: 'dist', url: `http://localhost:${firstPort}${basePath}`, fixture: false, headers: false },
   /** The fixture corpus (tests/fixtures/site): every behaviour test and gate. */
   fixture: { name: 'fixture', content: 'tests/fixtures/site', outDir: 'dist-e2e', url: `http://localhost:${firstPort + 1}/`, fixture: true, headers: false },
-  /** The fixture corpus served under a base path with the recommended headers: the gates, publishing, and a reading, search and citation path. */
+  /**
+   * The fixture corpus served under a base path with the recommended headers,
+   * its search index in a part for each document, as a large corpus has it:
+   * the gates, publishing, and a reading, search and citation path.
+   */
   'fixture-base': {
     name: 'fixture-base',
     content: 'tests/fixtures/site',
@@ -58,6 +64,7 @@ export const sites = {
     url: `http://localhost:${firstPort + 2}/corpus/`,
     fixture: true,
     headers: true,
+    env: { SEARCH_DOCUMENTS_PER_INDEX: '1' },
   },
 } as const satisfies Record<string, Site>;
 
@@ -74,7 +81,7 @@ export function isSiteName(name: string): name is SiteName {
  * never shares Astro's content store with a build of another corpus.
  */
 export function buildSite(site: Site): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_CONTENT: site.content, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...site.env, CORPUS_CONTENT: site.content, ASTRO_TELEMETRY_DISABLED: '1' };
   const astroArgs = ['build', '--outDir', site.outDir];
   if (site.fixture) {
     env.SITE_URL = site.url;
