@@ -40,7 +40,7 @@ export type ContentDirs = typeof contentDirs;
 /**
  * The most documents one part of the search index holds
  * (src/site/search-indexes.ts says why it comes in parts): 4,000 unless
- * SEARCH_DOCUMENTS_PER_INDEX says otherwise. Each part needs about 0.7 MB of
+ * SEARCH_DOCUMENTS_PER_INDEX says otherwise. Each part needs about 0.7 MiB of
  * memory a document while it is written, so a build on a machine with less
  * memory sets it lower; the fixture site served under a base path sets it to
  * 1 to test a search across parts.

@@ -4,7 +4,7 @@ import { searchIndexPath } from '../routes.ts';
  * The search index comes in parts, each of at most `documentsPerIndex`
  * documents, in the given order and of near-equal size; glossary entries and
  * claims go with the first. Pagefind's indexing service holds an index in
- * memory until it has written it, about 0.7 MB a document (6.8 GB at 10,000
+ * memory until it has written it, about 0.7 MiB a document (6,828 MiB at 10,000
  * documents), so scripts/search-index.ts writes one part at a time, each in a
  * fresh service, and the search page merges them (Pagefind's `mergeIndex`).
  * A corpus of up to `documentsPerIndex` documents has one index, as
