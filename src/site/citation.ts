@@ -193,11 +193,10 @@ function bibliographyEntry(item: CslItem, template: string): string {
 }
 
 function referencesOf<S extends CitationStyle>(article: CslItem, edition: CslItem, styles: readonly S[]): References<S> {
-  const reference = bibliographyEntry;
   return Object.fromEntries(
     styles.map((style) => [
       style,
-      { article: reference(article, citationStyles[style].template), edition: reference(edition, citationStyles[style].template) },
+      { article: bibliographyEntry(article, citationStyles[style].template), edition: bibliographyEntry(edition, citationStyles[style].template) },
     ]),
   ) as References<S>;
 }
