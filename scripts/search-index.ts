@@ -10,9 +10,8 @@
  * after the other, the build's peak is the larger of the two, not their sum.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchDocumentsPerIndex } from '../src/config.ts';
 import { outputFile, searchIndexPath, searchPath } from '../src/routes.ts';
@@ -34,7 +33,7 @@ async function documentFiles(outDir: string): Promise<string[]> {
   const indexed: string[] = [];
   for (const slug of slugs.sort()) {
     const file = join(folder, slug, 'index.html');
-    if (existsSync(file) && (await readFile(file, 'utf8')).includes('data-pagefind-body')) indexed.push(slug);
+    if (existsSync(file) && /<[^>]*\sdata-pagefind-body[\s=>]/u.test(await readFile(file, 'utf8'))) indexed.push(slug);
   }
   return indexed;
 }
@@ -56,19 +55,32 @@ async function checkSearchPage(outDir: string, expected: readonly string[]): Pro
 }
 
 /**
- * A folder with only the given document pages, as hard links (copies where
- * the temporary folder is on another file system), for Pagefind to index as
- * a directory: it reads a directory's pages in parallel, and pages sent one
- * by one took twice as long and 0.5 GB more at 3,000 documents.
+ * A folder with only the given document pages, as hard links, for Pagefind
+ * to index as a directory: it reads a directory's pages in parallel, and
+ * pages sent one by one took twice as long and 0.5 GB more at 3,000
+ * documents. It sits beside the output folder, on the same file system, so
+ * that the links never become copies (in memory, where /tmp is a tmpfs).
  */
 async function stageDocuments(outDir: string, slugs: readonly string[]): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'search-index-part-'));
-  for (const slug of slugs) {
-    const [from, to] = [join(outDir, 'documents', slug, 'index.html'), join(root, 'documents', slug, 'index.html')];
-    await mkdir(dirname(to), { recursive: true });
-    await link(from, to).catch((error: NodeJS.ErrnoException) => (error.code === 'EXDEV' ? copyFile(from, to) : Promise.reject(error)));
+  const root = await mkdtemp(join(dirname(resolve(outDir)), '.search-index-part-'));
+  try {
+    for (const slug of slugs) {
+      const to = join(root, 'documents', slug, 'index.html');
+      await mkdir(dirname(to), { recursive: true });
+      await link(join(outDir, 'documents', slug, 'index.html'), to);
+    }
+    return root;
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
   }
-  return root;
+}
+
+/** What a further part needs: the search page's Pagefind, from the first part, loads only its entry file, metadata, word index, fragments and filters. */
+const partFiles = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/u;
+
+async function removeBundle(partDir: string): Promise<void> {
+  for (const name of await readdir(partDir)) if (!partFiles.test(name)) await rm(join(partDir, name), { recursive: true, force: true });
 }
 
 /**
@@ -78,7 +90,7 @@ async function stageDocuments(outDir: string, slugs: readonly string[]): Promise
  * its permanent anchor; editorial notes are left out, as Pagefind would count
  * their text toward the last paragraph.
  */
-export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex): Promise<SearchIndexStats> {
+export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex()): Promise<SearchIndexStats> {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
   const slugs = await documentFiles(outDir);
   const parts = searchIndexParts(slugs, documentsPerIndex);
@@ -88,12 +100,13 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
   await rm(join(outDir, outputFile(searchIndexPath(1))), { recursive: true, force: true });
   const stats: SearchIndexStats = { documents: 0, glossaryPages: 0, claimPages: 0, parts: paths.length };
   for (const [part, path] of paths.entries()) {
-    const slugsOfPart = parts[part] ?? [];
-    // One part is the whole site's document pages, indexed where they are.
-    const documentsRoot = paths.length === 1 ? outDir : await stageDocuments(outDir, slugsOfPart);
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    const slugsOfPart = parts[part] as readonly string[];
+    // One part is indexed where the pages are: the index is then byte for byte what it was before parts.
+    let documentsRoot = outDir;
     try {
+      if (paths.length > 1) documentsRoot = await stageDocuments(outDir, slugsOfPart);
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
+      if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
       const documents = await index.addDirectory({ path: documentsRoot, glob: 'documents/*/index.html' });
       const failures = [...documents.errors];
       if (part === 0) {
@@ -104,9 +117,15 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
         stats.claimPages = claims.page_count;
       }
       if (failures.length > 0) throw new Error(`Pagefind could not index the site: ${failures.join('; ')}`);
+      // A staged part holds only pages with a body to index; the whole site's folder also has moved documents' forwarding pages.
+      if (documentsRoot !== outDir && documents.page_count !== slugsOfPart.length) {
+        throw new Error(`Pagefind indexed ${documents.page_count} of the ${slugsOfPart.length} document pages of part ${part + 1} of the search index.`);
+      }
       stats.documents += slugsOfPart.length;
-      const written = await index.writeFiles({ outputPath: join(outDir, outputFile(path)) });
+      const partDir = join(outDir, outputFile(path));
+      const written = await index.writeFiles({ outputPath: partDir });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      if (part > 0) await removeBundle(partDir);
     } finally {
       await pagefind.close();
       if (documentsRoot !== outDir) await rm(documentsRoot, { recursive: true, force: true });

@@ -45,8 +45,11 @@ export type ContentDirs = typeof contentDirs;
  * memory sets it lower; the fixture site served under a base path sets it to
  * 1 to test a search across parts.
  */
-export const searchDocumentsPerIndex = positiveInteger('SEARCH_DOCUMENTS_PER_INDEX', 4000);
+export function searchDocumentsPerIndex(): number {
+  return positiveInteger('SEARCH_DOCUMENTS_PER_INDEX', 4000);
+}
 
+/** Read when used, so that a wrong value stops only what uses it, with this message. */
 function positiveInteger(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;

@@ -28,8 +28,10 @@ type PagefindFilters = Record<string, { any: string[] } | { none: string[] }>;
  *
  * What loads, and when: Pagefind when there is something to search; a
  * filter's index (a file per filter) only once the reader opens the filters
- * or the URL asks for one, so neither page load nor a first search fetches
- * more as the corpus grows.
+ * or the URL asks for one, so that neither page load nor a first search
+ * fetches a file per document. A corpus of more than 4,000 documents has its
+ * index in parts (src/site/search-indexes.ts), which load side by side, each
+ * costing a search a few requests more.
  */
 export async function enableSearchPage(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -62,7 +64,7 @@ export async function enableSearchPage(): Promise<void> {
       await pagefind.init();
       // The first part is the one loaded above; a large corpus has more (src/site/search-indexes.ts).
       const [, ...otherParts] = JSON.parse(form.dataset.searchIndexes ?? '[]') as string[];
-      for (const path of otherParts) await pagefind.mergeIndex(href(path), options);
+      await Promise.all(otherParts.map((path) => pagefind.mergeIndex(href(path), options)));
       return pagefind;
     })());
 
