@@ -57,6 +57,8 @@ export default defineConfig({
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
+  // A rebuild copies from the previous build each page whose code and data are unchanged (src/data/corpus.ts `cacheKeys`).
+  experimental: { incrementalBuild: true },
   // Scripts stay external files so that the Content Security Policy needs no 'unsafe-inline'.
   vite: {
     // The citation library (about 750 kB, 175 kB gzipped) is one chunk, loaded only when a reader asks for a citation.

@@ -3,10 +3,11 @@
  * build: `virtual:corpus` comes from the corpus integration.
  */
 import model, { pageStore, problems, redirects } from 'virtual:corpus';
-import { readDocumentPage, readMentionPage } from '../node/page-store.ts';
+import { documentPageDigest, mentionPageDigest, mentionStoreDigest, readDocumentPage, readMentionPage } from '../node/page-store.ts';
 import type { DocumentPage } from '../node/document-page.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { claimIndex } from '../site/claims.ts';
+import { sha256 } from '../text/hash.ts';
 
 export const corpus = model;
 export { problems, redirects };
@@ -22,4 +23,32 @@ export function mentionsOf(entry: string, page: number): Mention[] {
 /** A document's text, rendered by the corpus check with the annotation pipeline (undefined for a page with problems, under `astro dev`), and its printed citations; undefined for no such document. */
 export function documentPage(slug: string): DocumentPage | undefined {
   return readDocumentPage(pageStore, slug);
+}
+
+/**
+ * The keys under which Astro's incremental build (astro.config.mjs) copies a
+ * page from the previous build instead of rendering it again. Astro renders a
+ * page again whenever the code it imports changes, and the page model is part
+ * of that code (`virtual:corpus`, the same bytes for the same model); a key
+ * adds the rest of what the page reads: its props, and the digest of each
+ * file of the page store it reads. A page that reads anything else at render
+ * time must not have a key.
+ */
+export const cacheKeys = {
+  /** A document's page: its stored text and citations. */
+  document: (props: object, slug: string) => cacheKey(props, documentPageDigest(pageStore, slug)),
+  /** A further page of an entry's mentions: that page of them. */
+  mentions: (props: object, entry: string, page: number) => cacheKey(props, mentionPageDigest(pageStore, entry, page)),
+  /** An entry's page: its first page of mentions, and the paragraphs it shares with related entries, from their mentions. */
+  entry: (props: object) => cacheKey(props, allMentions()),
+};
+
+let mentionStore: string | undefined;
+function allMentions(): string {
+  mentionStore ??= mentionStoreDigest(pageStore);
+  return mentionStore;
+}
+
+function cacheKey(props: object, digest: string): string {
+  return sha256(`${JSON.stringify(props)}\n${digest}`);
 }

@@ -9,6 +9,7 @@ import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
+import { finishRender, forgetUnfinishedRender, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError } from '../node/unexpected-error.ts';
 import { writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
@@ -85,6 +86,7 @@ export function corpus(): AstroIntegration {
   let renderStarted = 0;
   let module = '';
   let root = process.cwd();
+  let cacheDir: URL | undefined;
   let recheck: (() => Promise<void>) | undefined;
   return {
     name: 'corpus',
@@ -124,6 +126,8 @@ export function corpus(): AstroIntegration {
           module = next.module;
         };
         if (command === 'build') {
+          cacheDir = config.cacheDir;
+          if (forgetUnfinishedRender(cacheDir, cache.clean)) logger.info('every page is rendered again: asked to clean, or the last build did not finish');
           const exportStarted = performance.now();
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           await rm(exportsDir, { recursive: true, force: true });
@@ -163,9 +167,11 @@ export function corpus(): AstroIntegration {
       },
       'astro:build:start': () => {
         renderStarted = performance.now();
+        if (cacheDir) startRender(cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
+        if (cacheDir) finishRender(cacheDir);
         if (exportsDir) await cp(exportsDir, fileURLToPath(dir), { recursive: true });
       },
     },

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type Dirent, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { DocumentPage } from './document-page.ts';
 import { mentionPages } from '../site/page-model.ts';
+import { sha256 } from '../text/hash.ts';
 
 /**
  * What the corpus check prepares for the pages, on disk: each document's
@@ -46,6 +47,50 @@ export function readMentionPage(dir: string, entry: string, page: number): Menti
     return JSON.parse(readFileSync(join(dir, 'mentions', entry, `${page}.json`), 'utf8')) as Mention[];
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/*
+ * What a page reads of the store, as a digest of the bytes it reads: with its
+ * props, the key under which Astro's incremental build reuses the page
+ * (src/data/page-keys.ts). Read back from disk rather than recorded as the
+ * store is written, so that the key is of what the page will read.
+ */
+
+/** The digest of a document's stored page ("none" where there is none). */
+export function documentPageDigest(dir: string, slug: string): string {
+  return fileDigest(join(dir, 'documents', `${slug}.json`));
+}
+
+/** The digest of one page of an entry's mentions ("none" where there is none). */
+export function mentionPageDigest(dir: string, entry: string, page: number): string {
+  return fileDigest(join(dir, 'mentions', entry, `${page}.json`));
+}
+
+/** The digest of every entry's mentions, each file by its path: for the pages that read other entries' mentions. */
+export function mentionStoreDigest(dir: string): string {
+  const root = join(dir, 'mentions');
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    // A corpus that mentions no entry has no mentions folder.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw error;
+  }
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  return sha256(files.map((file) => `${relative(root, file)}\n${fileDigest(file)}`).join('\n'));
+}
+
+function fileDigest(path: string): string {
+  try {
+    return sha256(readFileSync(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw error;
   }
 }

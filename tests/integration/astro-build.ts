@@ -27,11 +27,13 @@ export interface BuildResult {
  * folder has an Astro cache of its own (isolated-cache.config.mjs), kept
  * between runs, so that builds of different corpora can run at once. Resolves
  * whatever the outcome: the test reads the code and the output. `env` adds
- * to the environment (CORPUS_DEBUG=1, say).
+ * to the environment (CORPUS_DEBUG=1, say). `outDir` builds into a given
+ * folder instead, as `npm run build` builds into `dist/` each time: Astro
+ * reuses a page of an earlier build only into the same output folder.
  */
-export async function astroBuild(contentDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
+export async function astroBuild(contentDir: string, env: NodeJS.ProcessEnv = {}, outDir?: string): Promise<BuildResult> {
   await mkdir(workDir, { recursive: true });
-  const outDir = await mkdtemp(join(workDir, 'dist-'));
+  outDir ??= await mkdtemp(join(workDir, 'dist-'));
   const cacheDir = astroCacheDir(contentDir);
   return new Promise<BuildResult>((settle, fail) => {
     const child = spawn(
