@@ -5,6 +5,8 @@ declare module 'virtual:corpus' {
   export const redirects: Record<string, string>;
   /** Where the corpus check stored each document's rendered text and each entry's mentions, page by page. */
   export const pageStore: string;
+  /** Where the build writes the scripts and styles that pages link to, by names that change with their content. */
+  export const assetsDir: string;
   /** Content problems, as `file:line: message`: only ever non-empty under `astro dev`, since a build stops on them. */
   export const problems: string[];
 }

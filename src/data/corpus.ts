@@ -2,8 +2,9 @@
  * The corpus as pages see it, with the lookups they need, built once per
  * build: `virtual:corpus` comes from the corpus integration.
  */
-import model, { pageStore, problems, redirects } from 'virtual:corpus';
+import model, { assetsDir, pageStore, problems, redirects } from 'virtual:corpus';
 import { documentPageDigest, mentionPageDigest, mentionStoreDigest, readDocumentPage, readMentionPage } from '../node/page-store.ts';
+import { assetNamesDigest } from '../node/render-cache.ts';
 import type { DocumentPage } from '../node/document-page.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { claimIndex } from '../site/claims.ts';
@@ -30,9 +31,10 @@ export function documentPage(slug: string): DocumentPage | undefined {
  * page from the previous build instead of rendering it again. Astro renders a
  * page again whenever the code it imports changes, and the page model is part
  * of that code (`virtual:corpus`, the same bytes for the same model); a key
- * adds the rest of what the page reads: its props, and the digest of each
- * file of the page store it reads. A page that reads anything else at render
- * time must not have a key.
+ * adds the rest of what the page's HTML depends on: its props, the digest of
+ * each file of the page store it reads, the names of the scripts and styles
+ * it links to, and the version of Node that renders it. A page that reads
+ * anything else at render time must not have a key.
  */
 export const cacheKeys = {
   /** A document's page: its stored text and citations. */
@@ -49,6 +51,9 @@ function allMentions(): string {
   return mentionStore;
 }
 
+let everyPage: string | undefined;
 function cacheKey(props: object, digest: string): string {
-  return sha256(`${JSON.stringify(props)}\n${digest}`);
+  // The bundler has written the scripts and styles before any page's paths are asked for.
+  everyPage ??= `${process.version}\n${assetNamesDigest(assetsDir)}`;
+  return sha256(`${everyPage}\n${JSON.stringify(props)}\n${digest}`);
 }

@@ -34,7 +34,7 @@ interface CheckedCorpus {
  */
 async function checkCorpus(
   root: string,
-  pageStore: string,
+  { pageStore, assetsDir }: { pageStore: string; assetsDir: string },
   drafts: CorpusFiles['drafts'],
   cache: DocumentCacheOptions,
   logger: AstroIntegrationLogger,
@@ -63,6 +63,7 @@ async function checkCorpus(
     `export default ${JSON.stringify(pageModel(model))};`,
     `export const redirects = ${JSON.stringify(lock.redirects)};`,
     `export const pageStore = ${JSON.stringify(pageStore)};`,
+    `export const assetsDir = ${JSON.stringify(assetsDir)};`,
     `export const problems = ${JSON.stringify(all.map(formatProblem))};`,
   ].join('\n');
   return { model, problems: all, redirects: lock.redirects, module };
@@ -93,9 +94,14 @@ export function corpus(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
-        // One store per corpus and output, so that builds of other corpora (tests, the benchmark) never share one.
-        const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}`).slice(0, 16);
-        const pageStore = fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir));
+        // One store per corpus, output and command, so that builds of other corpora (tests, the benchmark) never share one,
+        // nor does `astro dev`, which rewrites its store at each edit, with a build that is reading its own.
+        const storeKey = sha256(`${resolve(root, contentDirs.corpus)}\n${fileURLToPath(config.outDir)}\n${command}`).slice(0, 16);
+        const paths = {
+          pageStore: fileURLToPath(new URL(`corpus-pages/${storeKey}/`, config.cacheDir)),
+          // Where the build writes the scripts and styles the pages link to (src/data/corpus.ts `cacheKeys`).
+          assetsDir: fileURLToPath(new URL(`${config.build.assets}/`, config.outDir)),
+        };
         // Drafts show, marked, while an editor works on them; a production build leaves them out.
         const drafts = command === 'dev' ? 'include' : 'leave-out';
         // Each page's checked and rendered result, kept between builds of the corpus, whatever their output (src/node/document-cache.ts);
@@ -104,7 +110,7 @@ export function corpus(): AstroIntegration {
         const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
         let checked: CheckedCorpus;
         try {
-          checked = await checkCorpus(root, pageStore, drafts, cache, logger);
+          checked = await checkCorpus(root, paths, drafts, cache, logger);
         } catch (error) {
           // Astro would wrap it as "an unhandled error in a hook" with a stack trace: that only with --debug.
           if (process.env.CORPUS_DEBUG === '1') throw error;
@@ -120,7 +126,7 @@ export function corpus(): AstroIntegration {
         module = checked.module;
         recheck = async () => {
           // The first check rewrote the cache where asked to: later ones under `astro dev` reuse it.
-          const next = await checkCorpus(root, pageStore, drafts, { ...cache, clean: false }, logger);
+          const next = await checkCorpus(root, paths, drafts, { ...cache, clean: false }, logger);
           if (next.problems.length > 0) console.error(formatProblems(next.problems, 'every page lists them until they are fixed'));
           else logger.info('the corpus has no problems');
           module = next.module;

@@ -54,7 +54,7 @@ export function readMentionPage(dir: string, entry: string, page: number): Menti
 /*
  * What a page reads of the store, as a digest of the bytes it reads: with its
  * props, the key under which Astro's incremental build reuses the page
- * (src/data/page-keys.ts). Read back from disk rather than recorded as the
+ * (src/data/corpus.ts `cacheKeys`). Read back from disk rather than recorded as the
  * store is written, so that the key is of what the page will read.
  */
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { sha256 } from '../text/hash.ts';
 
 /*
  * Astro's incremental build (astro.config.mjs) keeps a copy of each page it
@@ -30,4 +31,20 @@ export function startRender(cacheDir: URL): void {
 
 export function finishRender(cacheDir: URL): void {
   rmSync(new URL(unfinishedName, cacheDir), { force: true });
+}
+
+/**
+ * The digest of the names of the scripts and styles the build wrote for the
+ * pages, which name them by their content: Astro's dependency hash of a page
+ * covers the code of its scripts but not how the bundler splits and names
+ * them, which an edit of another page can change. "none" before there are any
+ * (under `astro dev`, which renders every page anyway).
+ */
+export function assetNamesDigest(assetsDir: string): string {
+  try {
+    return sha256(readdirSync(assetsDir, { recursive: true, encoding: 'utf8' }).sort().join('\n'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generate-corpus.ts';
 import type { DocumentCacheOptions } from '../../src/node/document-cache.ts';
@@ -207,9 +208,9 @@ describe('the build of the fixture site with the cache', () => {
     return {
       files: filesOf(result.outDir),
       checks: /stage checks: \d+ documents \((\d+) reused from the cache, (\d+) checked\)/u.exec(result.output)?.slice(1),
-      // Astro lists each page it writes, with the time it took to render or "(restored)" for a copy of the previous build's.
-      restored: [...result.output.matchAll(/├─ (\S+) \(restored\)/gu)].map((match) => match[1]).sort(),
-      rendered: [...result.output.matchAll(/├─ (\S+) \(\+/gu)].map((match) => match[1]).sort(),
+      // Astro lists each page it writes, with the time it took to render or "(restored)" for a copy of the previous build's; in colour where CI is set.
+      restored: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \(restored\)/gu)].map((match) => match[1]).sort(),
+      rendered: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \(\+/gu)].map((match) => match[1]).sort(),
     };
   };
   /** The pages that have a cache key (src/data/corpus.ts `cacheKeys`): every document's (not the pages that say one moved), entry's and further mention page. */
