@@ -138,8 +138,11 @@ export function corpus(): AstroIntegration {
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           await rm(exportsDir, { recursive: true, force: true });
           await mkdir(exportsDir, { recursive: true });
-          const exported = await writeExports(checked.model, root, exportsDir, config.site ?? '');
-          logger.info(`stage exports: ${exported.annotations} annotations in ${Math.round(performance.now() - exportStarted)} ms`);
+          const exportCache = { dir: fileURLToPath(new URL(`corpus-export-files/${cacheKey}/`, config.cacheDir)), clean: cache.clean };
+          const exported = await writeExports(checked.model, root, exportsDir, config.site ?? '', exportCache);
+          logger.info(
+            `stage exports: ${exported.annotations} annotations (${exported.reused} documents' files reused from the cache, ${exported.made} made) in ${Math.round(performance.now() - exportStarted)} ms`,
+          );
         }
         updateConfig({
           vite: {

@@ -6,6 +6,7 @@ import { corpusDocument, corpusIndex } from '../exports/corpus-json.ts';
 import { documentAnnotations } from '../exports/document-annotations.ts';
 import { annotationPagePath, annotationsPath, corpusDocumentPath, corpusIndexPath, outputFile } from '../routes.ts';
 import { contentDirs } from '../config.ts';
+import { type ExportCacheOptions, openExportCache } from './export-cache.ts';
 
 /**
  * Publishes the annotations as open data beside the site: every mention and
@@ -16,10 +17,19 @@ import { contentDirs } from '../config.ts';
  * come from the model in one pass; then each document in turn has its source
  * and MDX page read, its annotations and paragraphs built and written, and
  * is let go, so that memory holds one document's texts and output at a time
- * and the time grows with the size of the corpus, not its square.
+ * and the time grows with the size of the corpus, not its square. With a
+ * `cache`, a document whose files an earlier build made from the same inputs
+ * gets them again (src/node/export-cache.ts).
  */
-export async function writeExports(model: CorpusModel, root: string, outDir: string, siteUrl: string): Promise<{ annotations: number }> {
+export async function writeExports(
+  model: CorpusModel,
+  root: string,
+  outDir: string,
+  siteUrl: string,
+  cacheOptions?: ExportCacheOptions,
+): Promise<{ annotations: number; reused: number; made: number }> {
   const layout = annotationLayout(model, siteUrl);
+  const cache = cacheOptions && openExportCache(cacheOptions, [siteUrl, layout]);
   // Each document's files share a folder with every other document's: made once, from the first document's paths.
   const output = (path: string) => join(outDir, outputFile(path));
   await Promise.all([annotationPagePath(''), corpusDocumentPath('')].map((path) => mkdir(dirname(output(path)), { recursive: true })));
@@ -27,15 +37,27 @@ export async function writeExports(model: CorpusModel, root: string, outDir: str
   await writeFile(output(corpusIndexPath), `${JSON.stringify(corpusIndex(model, siteUrl), null, 2)}\n`);
 
   const decoder = new TextDecoder('utf-8');
+  let uncached = 0;
   for (const document of model.documents) {
-    const writes = [writeFile(output(corpusDocumentPath(document.slug)), `${JSON.stringify(corpusDocument(document, siteUrl))}\n`)];
-    // A document without annotations has no page: its texts are not read.
-    if (layout.pageOf.has(document.slug)) {
-      const source = decoder.decode(await readFile(resolve(root, contentDirs.sources, document.meta.source)));
-      const items = documentAnnotations(layout, document, { source, notes: document.notes });
-      writes.push(writeFile(output(annotationPagePath(document.slug)), `${JSON.stringify(annotationPage(layout, document.slug, items))}\n`));
+    const hasPage = layout.pageOf.has(document.slug);
+    // A document without annotations has no page: its source is read only for a cache's key.
+    const bytes = hasPage || cache ? await readFile(resolve(root, contentDirs.sources, document.meta.source)) : undefined;
+    let files = cache && bytes ? cache.reuse(document, bytes) : undefined;
+    if (!files) {
+      files = [`${JSON.stringify(corpusDocument(document, siteUrl))}\n`];
+      if (hasPage && bytes) {
+        const items = documentAnnotations(layout, document, { source: decoder.decode(bytes), notes: document.notes });
+        files.push(`${JSON.stringify(annotationPage(layout, document.slug, items))}\n`);
+      }
+      if (cache && bytes) cache.keep(document, bytes, files);
+      else uncached += 1;
     }
-    await Promise.all(writes);
+    const [corpusFile, pageFile] = files;
+    await Promise.all([
+      writeFile(output(corpusDocumentPath(document.slug)), corpusFile ?? ''),
+      ...(pageFile === undefined ? [] : [writeFile(output(annotationPagePath(document.slug)), pageFile)]),
+    ]);
   }
-  return { annotations: layout.collection.total };
+  const counts = cache?.finish() ?? { reused: 0, made: uncached };
+  return { annotations: layout.collection.total, ...counts };
 }
