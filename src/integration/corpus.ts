@@ -1,5 +1,5 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDirs, contentRoot } from '../config.ts';
@@ -11,7 +11,7 @@ import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError } from '../node/unexpected-error.ts';
-import { writeExports } from '../node/write-exports.ts';
+import { publishExports, writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
 
@@ -181,7 +181,7 @@ export function corpus(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
         if (cacheDir) finishRender(cacheDir);
-        if (exportsDir) await cp(exportsDir, fileURLToPath(dir), { recursive: true });
+        if (exportsDir) await publishExports(exportsDir, fileURLToPath(dir));
       },
     },
   };

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 import type { CorpusDocument } from '../corpus/model.ts';
-import { sha256 } from '../text/hash.ts';
 import { pipelineVersion } from './document-cache.ts';
 
 /**
@@ -15,7 +15,9 @@ import { pipelineVersion } from './document-cache.ts';
  * chain, the entries' Wikidata items, the claims), and the versions of Node
  * and of the code that writes them. An edited note changes one document's
  * key; a mention added or removed moves the place of every later page in the
- * chain, and so changes every key.
+ * chain, and so changes every key. Each file is kept as it is published and
+ * copied by the file system, so that a reused document costs its key and two
+ * copies.
  */
 export interface ExportCacheOptions {
   dir: string;
@@ -24,76 +26,68 @@ export interface ExportCacheOptions {
 }
 
 export interface ExportCache {
-  /** A document's files as an earlier build made them from the same inputs, or undefined. */
-  reuse(document: CorpusDocument, source: Uint8Array): string[] | undefined;
-  keep(document: CorpusDocument, source: Uint8Array, files: string[]): void;
+  /**
+   * Writes a document's files to `paths`: copied from an earlier build's where
+   * it made them from the same inputs, otherwise as `make` gives them, one
+   * text a path (and keeps those). Says whether they were copied.
+   */
+  write(document: CorpusDocument, source: Uint8Array, paths: readonly string[], make: () => string[]): Promise<boolean>;
   /** Removes what this build did not use; says how many documents' files were reused and how many made. */
-  finish(): { reused: number; made: number };
+  finish(): Promise<{ reused: number; made: number }>;
 }
 
-export function openExportCache({ dir, clean }: ExportCacheOptions, shared: unknown): ExportCache {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    // Then every read and write fails as a miss: the exports are made as without a cache.
-  }
+export async function openExportCache({ dir, clean }: ExportCacheOptions, shared: unknown): Promise<ExportCache> {
+  // Where the folder cannot be made, every copy and keep fails as a miss: the exports are made as without a cache.
+  await mkdir(dir, { recursive: true }).catch(() => undefined);
   const common = serialize([exportsVersion(), process.version, shared]);
-  const keys = new WeakMap<CorpusDocument, string>();
-  const keyOf = (document: CorpusDocument, source: Uint8Array) => {
-    let key = keys.get(document);
-    if (key === undefined) {
-      key = sha256(Buffer.concat([common, serialize(document), source]));
-      keys.set(document, key);
-    }
-    return key;
-  };
-  const pathOf = (key: string) => join(dir, `${key}.bin`);
   const used = new Set<string>();
   const stats = { reused: 0, made: 0 };
+  // `<key>.<n>`: the nth of the document's files. The paths are the document's and the layout's, both in the key.
+  const cached = (key: string, index: number) => join(dir, `${key}.${index}`);
+  const copied = async (key: string, paths: readonly string[]) => {
+    try {
+      await Promise.all(paths.map((path, index) => copyFile(cached(key, index), path)));
+      return true;
+    } catch {
+      // Not kept, or only in part (a build stopped while keeping it): made again, over whatever was copied.
+      return false;
+    }
+  };
+  const keep = async (key: string, texts: readonly string[]) => {
+    // Written whole, then renamed: a stopped build leaves no half file. A failed write only costs the next build this document's files.
+    await Promise.all(
+      texts.map(async (text, index) => {
+        const temporary = `${cached(key, index)}.${process.pid}.tmp`;
+        try {
+          await writeFile(temporary, text);
+          await rename(temporary, cached(key, index));
+        } catch {
+          await rm(temporary, { force: true }).catch(() => undefined);
+        }
+      }),
+    );
+  };
   return {
-    reuse(document, source) {
-      if (clean) return undefined;
-      const key = keyOf(document, source);
-      const files = readFiles(pathOf(key), key);
-      if (files) {
-        used.add(key);
+    async write(document, source, paths, make) {
+      const key = createHash('sha256').update(common).update(serialize(document)).update(source).digest('hex');
+      used.add(key);
+      if (!clean && (await copied(key, paths))) {
         stats.reused += 1;
+        return true;
       }
-      return files;
-    },
-    keep(document, source, files) {
+      const texts = make();
+      await Promise.all(paths.map((path, index) => writeFile(path, texts[index] ?? '')));
+      await keep(key, texts);
       stats.made += 1;
-      const key = keyOf(document, source);
-      // Written whole, then renamed, as the document cache does; a failed write only costs the next build this document's files.
-      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temporary, serialize({ key, files }));
-        renameSync(temporary, pathOf(key));
-        used.add(key);
-      } catch {
-        rmSync(temporary, { force: true });
-      }
+      return false;
     },
-    finish() {
-      const stale = (name: string) => name.endsWith('.tmp') || (name.endsWith('.bin') && !used.has(name.slice(0, -'.bin'.length)));
-      try {
-        for (const name of readdirSync(dir)) if (stale(name)) rmSync(join(dir, name), { force: true });
-      } catch {
-        // Left for the next build to tidy.
-      }
+    async finish() {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const stale = (name: string) => name.endsWith('.tmp') || !used.has(name.split('.')[0] ?? '');
+      await Promise.all(names.filter(stale).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
       return { ...stats };
     },
   };
-}
-
-/** A stored entry's files, or undefined where there is none, it cannot be read, or it is another key's. */
-function readFiles(path: string, key: string): string[] | undefined {
-  try {
-    const entry = deserialize(readFileSync(path)) as { key?: unknown; files?: unknown } | null;
-    return entry?.key === key && Array.isArray(entry.files) && entry.files.every((file) => typeof file === 'string') ? entry.files : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 let version: string | undefined;

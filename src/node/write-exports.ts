@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import { annotationCollection, annotationLayout, annotationPage } from '../exports/annotation-collection.ts';
@@ -29,7 +29,7 @@ export async function writeExports(
   cacheOptions?: ExportCacheOptions,
 ): Promise<{ annotations: number; reused: number; made: number }> {
   const layout = annotationLayout(model, siteUrl);
-  const cache = cacheOptions && openExportCache(cacheOptions, [siteUrl, layout]);
+  const cache = cacheOptions && (await openExportCache(cacheOptions, [siteUrl, layout]));
   // Each document's files share a folder with every other document's: made once, from the first document's paths.
   const output = (path: string) => join(outDir, outputFile(path));
   await Promise.all([annotationPagePath(''), corpusDocumentPath('')].map((path) => mkdir(dirname(output(path)), { recursive: true })));
@@ -37,27 +37,33 @@ export async function writeExports(
   await writeFile(output(corpusIndexPath), `${JSON.stringify(corpusIndex(model, siteUrl), null, 2)}\n`);
 
   const decoder = new TextDecoder('utf-8');
-  let uncached = 0;
   for (const document of model.documents) {
+    // A document without annotations has no page: its source is read only for the cache's key.
     const hasPage = layout.pageOf.has(document.slug);
-    // A document without annotations has no page: its source is read only for a cache's key.
-    const bytes = hasPage || cache ? await readFile(resolve(root, contentDirs.sources, document.meta.source)) : undefined;
-    let files = cache && bytes ? cache.reuse(document, bytes) : undefined;
-    if (!files) {
-      files = [`${JSON.stringify(corpusDocument(document, siteUrl))}\n`];
-      if (hasPage && bytes) {
-        const items = documentAnnotations(layout, document, { source: decoder.decode(bytes), notes: document.notes });
-        files.push(`${JSON.stringify(annotationPage(layout, document.slug, items))}\n`);
-      }
-      if (cache && bytes) cache.keep(document, bytes, files);
-      else uncached += 1;
-    }
-    const [corpusFile, pageFile] = files;
-    await Promise.all([
-      writeFile(output(corpusDocumentPath(document.slug)), corpusFile ?? ''),
-      ...(pageFile === undefined ? [] : [writeFile(output(annotationPagePath(document.slug)), pageFile)]),
-    ]);
+    const source = hasPage || cache ? await readFile(resolve(root, contentDirs.sources, document.meta.source)) : new Uint8Array();
+    const paths = [corpusDocumentPath(document.slug), ...(hasPage ? [annotationPagePath(document.slug)] : [])].map(output);
+    const make = () => [
+      `${JSON.stringify(corpusDocument(document, siteUrl))}\n`,
+      ...(hasPage
+        ? [
+            `${JSON.stringify(annotationPage(layout, document.slug, documentAnnotations(layout, document, { source: decoder.decode(source), notes: document.notes })))}\n`,
+          ]
+        : []),
+    ];
+    if (cache) await cache.write(document, source, paths, make);
+    else await Promise.all(make().map((text, index) => writeFile(paths[index] ?? '', text)));
   }
-  const counts = cache?.finish() ?? { reused: 0, made: uncached };
+  const counts = (await cache?.finish()) ?? { reused: 0, made: model.documents.length };
   return { annotations: layout.collection.total, ...counts };
+}
+
+/**
+ * Moves the exports written before rendering into the built site: renamed,
+ * not copied, where both folders are on one file system (the exports are
+ * hundreds of megabytes at a thousand documents), copied where they are not.
+ */
+export async function publishExports(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    await rename(join(from, name), join(to, name)).catch(() => cp(join(from, name), join(to, name), { recursive: true }));
+  }
 }

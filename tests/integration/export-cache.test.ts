@@ -4,7 +4,7 @@
  * corpus into folders of its own: what it writes is what a run without the
  * cache writes, and only what an edit touches is made again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,17 @@ describe('writeExports with a cache of each document’s files', () => {
     expect(edited.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(edited.files).toEqual(plain.files);
     expect(edited.files.get(`annotations/${slug}.jsonld`)?.toString()).toContain('(corrected)');
+  });
+
+  it('makes again the files of a document whose kept files are not all there, as a stopped build leaves them', async () => {
+    const plain = await run();
+    await run(model, { cache });
+    const kept = readdirSync(cache.dir).sort();
+    rmSync(join(cache.dir, kept.find((name) => name.endsWith('.1')) ?? 'none'));
+    const after = await run(model, { cache });
+    expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(after.files).toEqual(plain.files);
+    expect(readdirSync(cache.dir).sort()).toEqual(kept);
   });
 
   it('makes every document’s files again for another site URL, or when asked to clean', async () => {
