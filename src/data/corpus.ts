@@ -33,7 +33,8 @@ export function documentPage(slug: string): DocumentPage | undefined {
  * of that code (`virtual:corpus`, the same bytes for the same model); a key
  * adds the rest of what the page's HTML depends on: its props, the digest of
  * each file of the page store it reads, the names of the scripts and styles
- * it links to, and the version of Node that renders it. A page that reads
+ * it links to, and the versions of Node (and its ICU, which formats numbers)
+ * that renders it. A page that reads
  * anything else at render time must not have a key.
  */
 export const cacheKeys = {
@@ -54,6 +55,6 @@ function allMentions(): string {
 let everyPage: string | undefined;
 function cacheKey(props: object, digest: string): string {
   // The bundler has written the scripts and styles before any page's paths are asked for.
-  everyPage ??= `${process.version}\n${assetNamesDigest(assetsDir)}`;
+  everyPage ??= `${JSON.stringify(process.versions)}\n${assetNamesDigest(assetsDir)}`;
   return sha256(`${everyPage}\n${JSON.stringify(props)}\n${digest}`);
 }

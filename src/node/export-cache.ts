@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
@@ -13,7 +13,7 @@ import { pipelineVersion } from './document-cache.ts';
  * mentions and notes), the bytes of its source, what every document's files
  * share (the site URL and the collection's layout: each page's place in the
  * chain, the entries' Wikidata items, the claims), and the versions of Node
- * and of the code that writes them. An edited note changes one document's
+ * (with its ICU) and of the code that writes them. An edited note changes one document's
  * key; a mention added or removed moves the place of every later page in the
  * chain, and so changes every key. Each file is kept as it is published and
  * copied by the file system, so that a reused document costs its key and two
@@ -39,34 +39,45 @@ export interface ExportCache {
 export async function openExportCache({ dir, clean }: ExportCacheOptions, shared: unknown): Promise<ExportCache> {
   // Where the folder cannot be made, every copy and keep fails as a miss: the exports are made as without a cache.
   await mkdir(dir, { recursive: true }).catch(() => undefined);
-  const common = serialize([exportsVersion(), process.version, shared]);
-  const used = new Set<string>();
-  const stats = { reused: 0, made: 0 };
-  // `<key>.<n>`: the nth of the document's files. The paths are the document's and the layout's, both in the key.
-  const cached = (key: string, index: number) => join(dir, `${key}.${index}`);
+  // Node's versions, ICU's among them: the exports segment text with Intl.
+  const common = serialize([exportsVersion(), process.versions, shared]);
+  // `<key>.<n>.<bytes>`: the nth of the document's files and its length, checked after each copy, since a file renamed
+  // just before a crash can be left short. The paths are the document's and the layout's, both in the key.
+  const kept = new Map<string, number>();
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const [, file, bytes] = /^([0-9a-f]{64}\.\d+)\.(\d+)$/u.exec(name) ?? [];
+    if (file && bytes) kept.set(file, Number(bytes));
+  }
+  const cached = (key: string, index: number, bytes: number) => join(dir, `${key}.${index}.${bytes}`);
   const copied = async (key: string, paths: readonly string[]) => {
-    try {
-      await Promise.all(paths.map((path, index) => copyFile(cached(key, index), path)));
-      return true;
-    } catch {
-      // Not kept, or only in part (a build stopped while keeping it): made again, over whatever was copied.
-      return false;
-    }
+    const sizes = paths.map((_, index) => kept.get(`${key}.${index}`));
+    if (sizes.some((size) => size === undefined)) return false;
+    const copies = await Promise.allSettled(
+      paths.map(async (path, index) => {
+        await copyFile(cached(key, index, sizes[index] ?? 0), path);
+        return (await stat(path)).size === sizes[index];
+      }),
+    );
+    // Otherwise made again, over whatever was copied.
+    return copies.every((copy) => copy.status === 'fulfilled' && copy.value);
   };
   const keep = async (key: string, texts: readonly string[]) => {
-    // Written whole, then renamed: a stopped build leaves no half file. A failed write only costs the next build this document's files.
+    // Written whole under a name of its own, then renamed: a stopped build leaves no half file. A failed write only costs
+    // the next build this document's files.
     await Promise.all(
       texts.map(async (text, index) => {
-        const temporary = `${cached(key, index)}.${process.pid}.tmp`;
+        const temporary = join(dir, `${randomUUID()}.tmp`);
         try {
-          await writeFile(temporary, text);
-          await rename(temporary, cached(key, index));
+          await writeFile(temporary, text, { flag: 'wx' });
+          await rename(temporary, cached(key, index, Buffer.byteLength(text)));
         } catch {
           await rm(temporary, { force: true }).catch(() => undefined);
         }
       }),
     );
   };
+  const used = new Set<string>();
+  const stats = { reused: 0, made: 0 };
   return {
     async write(document, source, paths, make) {
       const key = createHash('sha256').update(common).update(serialize(document)).update(source).digest('hex');

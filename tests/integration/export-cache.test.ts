@@ -4,10 +4,11 @@
  * corpus into folders of its own: what it writes is what a run without the
  * cache writes, and only what an edit touches is made again.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentDirs } from '../../src/config.ts';
 import { writeExports } from '../../src/node/write-exports.ts';
 import { loadPublishedCorpus, site } from '../unit/exports/support/corpora.ts';
 import { filesOf } from './astro-build.ts';
@@ -20,9 +21,9 @@ describe('writeExports with a cache of each document’s files', () => {
   const cache = { dir: join(root, 'cache'), clean: false };
   let runs = 0;
   /** writeExports into a folder of its own, as the build runs it, with or without the cache. */
-  async function run(corpus = model, options: { cache?: typeof cache; siteUrl?: string } = {}) {
+  async function run(corpus = model, options: { cache?: typeof cache; siteUrl?: string; root?: string } = {}) {
     const outDir = join(root, `out-${(runs += 1)}`);
-    const counts = await writeExports(corpus, process.cwd(), outDir, options.siteUrl ?? site, options.cache);
+    const counts = await writeExports(corpus, options.root ?? process.cwd(), outDir, options.siteUrl ?? site, options.cache);
     return { files: filesOf(outDir), counts };
   }
   /** The model with the text of the first note of the first document that has one changed, as an editor's correction would. */
@@ -57,11 +58,49 @@ describe('writeExports with a cache of each document’s files', () => {
     const plain = await run();
     await run(model, { cache });
     const kept = readdirSync(cache.dir).sort();
-    rmSync(join(cache.dir, kept.find((name) => name.endsWith('.1')) ?? 'none'));
+    rmSync(join(cache.dir, kept.find((name) => /\.1\.\d+$/u.test(name)) ?? 'none'));
     const after = await run(model, { cache });
     expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(after.files).toEqual(plain.files);
     expect(readdirSync(cache.dir).sort()).toEqual(kept);
+  });
+
+  it('makes again the files of a document whose kept file is shorter than when it was kept, as a crash can leave it', async () => {
+    const plain = await run();
+    await run(model, { cache });
+    const name = readdirSync(cache.dir).find((file) => /\.1\.\d+$/u.test(file)) ?? 'none';
+    writeFileSync(join(cache.dir, name), '');
+    const after = await run(model, { cache });
+    expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(after.files).toEqual(plain.files);
+  });
+
+  it('makes again the files of a document whose source changed, though its page did not', async () => {
+    // Another project folder whose first source has one more blank line between two paragraphs: the positions in it move.
+    const otherRoot = join(root, 'other-project');
+    cpSync(join(process.cwd(), contentDirs.sources), join(otherRoot, contentDirs.sources), { recursive: true });
+    const document = model.documents[0]!;
+    const sourcePath = join(otherRoot, contentDirs.sources, document.meta.source);
+    const text = readFileSync(sourcePath, 'utf8');
+    writeFileSync(sourcePath, text.replace('\n\n', '\n\n\n'));
+    await run(model, { cache });
+    const plain = await run(model, { root: otherRoot });
+    const moved = await run(model, { cache, root: otherRoot });
+    expect(moved.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(moved.files).toEqual(plain.files);
+    expect(moved.files.get(`annotations/${document.slug}.jsonld`)).not.toEqual((await run()).files.get(`annotations/${document.slug}.jsonld`));
+  });
+
+  it('makes every document’s files again when what they share changes: an entry’s Wikidata item', async () => {
+    await run(model, { cache });
+    const mentioned = model.documents[0]!.blocks.flatMap((block) => block.mentions)[0]!.entry;
+    const entries = model.entries.map((entry) => (entry.id === mentioned ? { ...entry, meta: { ...entry.meta, wikidata: 'Q1' } } : entry));
+    const corpus = { ...model, entries };
+    const plain = await run(corpus);
+    const changed = await run(corpus, { cache });
+    expect(changed.counts).toMatchObject({ reused: 0, made: model.documents.length });
+    expect(changed.files).toEqual(plain.files);
+    expect(changed.files.get(`annotations/${model.documents[0]!.slug}.jsonld`)?.toString()).toContain('wikidata.org/entity/Q1');
   });
 
   it('makes every document’s files again for another site URL, or when asked to clean', async () => {
