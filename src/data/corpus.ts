@@ -33,9 +33,8 @@ export function documentPage(slug: string): DocumentPage | undefined {
  * of that code (`virtual:corpus`, the same bytes for the same model); a key
  * adds the rest of what the page's HTML depends on: its props, the digest of
  * each file of the page store it reads, the names of the scripts and styles
- * it links to, and the versions of Node (and its ICU, which formats numbers)
- * that renders it. A page that reads
- * anything else at render time must not have a key.
+ * it links to, and the versions of Node and of its ICU, which formats
+ * numbers. A page that reads anything else at render time must not have a key.
  */
 export const cacheKeys = {
   /** A document's page: its stored text and citations. */
