@@ -13,9 +13,9 @@ import { pipelineVersion } from './document-cache.ts';
  * mentions and notes), the bytes of its source, what every document's files
  * share (the site URL and the collection's layout: each page's place in the
  * chain, the entries' Wikidata items, the claims), and the versions of Node
- * (with its ICU) and of the code that writes them. An edited note changes one document's
- * key; a mention added or removed moves the place of every later page in the
- * chain, and so changes every key. Each file is kept as it is published and
+ * (with its ICU) and of the code that writes them. An edited note changes one
+ * document's key; a mention added or removed moves the place of every later
+ * page in the chain, and so changes every key. Each file is kept as it is published and
  * copied by the file system, so that a reused document costs its key and two
  * copies.
  */
@@ -29,9 +29,9 @@ export interface ExportCache {
   /**
    * Writes a document's files to `paths`: copied from an earlier build's where
    * it made them from the same inputs, otherwise as `make` gives them, one
-   * text a path (and keeps those). Says whether they were copied.
+   * text a path (and keeps those).
    */
-  write(document: CorpusDocument, source: Uint8Array, paths: readonly string[], make: () => string[]): Promise<boolean>;
+  write(document: CorpusDocument, source: Uint8Array, paths: readonly string[], make: () => string[]): Promise<void>;
   /** Removes what this build did not use; says how many documents' files were reused and how many made. */
   finish(): Promise<{ reused: number; made: number }>;
 }
@@ -84,13 +84,12 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
       used.add(key);
       if (!clean && (await copied(key, paths))) {
         stats.reused += 1;
-        return true;
+        return;
       }
       const texts = make();
       await Promise.all(paths.map((path, index) => writeFile(path, texts[index] ?? '')));
       await keep(key, texts);
       stats.made += 1;
-      return false;
     },
     async finish() {
       const names = await readdir(dir).catch(() => [] as string[]);
