@@ -8,7 +8,7 @@ import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
-import { documentWriter, preparePageStore, writeMentionPages } from '../node/page-store.ts';
+import { openPageStore } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError } from '../node/unexpected-error.ts';
 import { publishExports, writeExports } from '../node/write-exports.ts';
@@ -40,10 +40,10 @@ async function checkCorpus(
   logger: AstroIntegrationLogger,
 ): Promise<CheckedCorpus> {
   const started = performance.now();
-  preparePageStore(pageStore);
+  const store = openPageStore(pageStore);
   // The day of this check: under `astro dev`, of the last edit, which checks again.
   const accessed = new Date().toISOString().slice(0, 10);
-  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: documentWriter(pageStore), drafts, cache, accessed });
+  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: store.writeDocument, drafts, cache, accessed });
   const { problems, model, editorial, leftOut } = checked;
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
@@ -54,7 +54,8 @@ async function checkCorpus(
     );
   }
   // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
-  writeMentionPages(pageStore, model);
+  store.writeMentionPages(model);
+  store.finish();
   logger.info(
     `stage checks: ${model.documents.length} documents (${checked.cache?.reused ?? 0} reused from the cache, ${checked.cache?.checked ?? 0} checked), ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
   );

@@ -56,7 +56,7 @@ export function pageModel(model: CorpusModel): PageModel {
 }
 
 /** Each entry's mentions, page by page (pages numbered from 1). */
-export function* mentionPages(model: CorpusModel): Generator<{ entry: string; page: number; mentions: Mention[] }> {
+export function* mentionPages(model: Pick<CorpusModel, 'mentionsByEntry'>): Generator<{ entry: string; page: number; mentions: Mention[] }> {
   for (const [entry, mentions] of Object.entries(model.mentionsByEntry)) {
     let page = 0;
     for (const chunk of paginate(mentions, mentionsPerPage)) yield { entry, page: (page += 1), mentions: chunk };
