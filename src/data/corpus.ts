@@ -43,6 +43,10 @@ export const cacheKeys = {
   mentions: (props: object, entry: string, page: number) => cacheKey(props, mentionPageDigest(pageStore, entry, page)),
   /** An entry's page: its first page of mentions, and the paragraphs it shares with related entries, from their mentions. */
   entry: (props: object) => cacheKey(props, allMentions()),
+  /** A claim's page: the model and its props, nothing else. */
+  claim: (props: object) => cacheKey(props, ''),
+  /** A source, served byte for byte: the SHA-256 its page records, which the check has compared with the file's bytes. */
+  source: (props: object, sha256: string) => cacheKey(props, sha256),
 };
 
 let mentionStore: string | undefined;

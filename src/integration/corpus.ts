@@ -9,7 +9,7 @@ import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
-import { finishRender, forgetUnfinishedRender, startRender } from '../node/render-cache.ts';
+import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError } from '../node/unexpected-error.ts';
 import { publishExports, writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
@@ -89,6 +89,7 @@ export function corpus(): AstroIntegration {
   let module = '';
   let root = process.cwd();
   let cacheDir: URL | undefined;
+  let keptPages = new Set<string>();
   let recheck: (() => Promise<void>) | undefined;
   return {
     name: 'corpus',
@@ -134,7 +135,10 @@ export function corpus(): AstroIntegration {
         };
         if (command === 'build') {
           cacheDir = config.cacheDir;
-          if (forgetUnfinishedRender(cacheDir, cache.clean)) logger.info('every page is rendered again: asked to clean, or the last build did not finish');
+          const renderAll = forgetUnfinishedRender(cacheDir, cache.clean);
+          if (renderAll) logger.info('every page is rendered again: asked to clean, or the last build did not finish');
+          // Astro's own emptying of the output folder is switched off below.
+          keptPages = prepareOutput(cacheDir, config.outDir, !renderAll);
           const exportStarted = performance.now();
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           await rm(exportsDir, { recursive: true, force: true });
@@ -147,6 +151,7 @@ export function corpus(): AstroIntegration {
         }
         updateConfig({
           vite: {
+            ...(command === 'build' ? { build: { emptyOutDir: false } } : {}),
             plugins: [
               {
                 name: 'corpus-model',
@@ -179,9 +184,14 @@ export function corpus(): AstroIntegration {
         renderStarted = performance.now();
         if (cacheDir) startRender(cacheDir);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         logger.info(`stage rendering: ${Math.round(performance.now() - renderStarted)} ms`);
-        if (cacheDir) finishRender(cacheDir);
+        if (cacheDir) {
+          // Before the other integrations read the pages (publishing's headers): a page kept from the last build that this one did not write is removed.
+          const removed = recordOutput(cacheDir, dir, [...assets.values()].flat(), keptPages);
+          if (removed > 0) logger.info(`${removed} pages of the last build removed: this build has no such page`);
+          finishRender(cacheDir);
+        }
         if (exportsDir) await publishExports(exportsDir, fileURLToPath(dir));
       },
     },

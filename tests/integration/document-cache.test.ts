@@ -208,22 +208,26 @@ describe('the build of the fixture site with the cache', () => {
     return {
       files: filesOf(result.outDir),
       checks: /stage checks: \d+ documents \((\d+) reused from the cache, (\d+) checked\)/u.exec(result.output)?.slice(1),
-      // Astro lists each page it writes, with the time it took to render or "(restored)" for a copy of the previous build's; in colour where CI is set.
-      restored: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \(restored\)/gu)].map((match) => match[1]).sort(),
+      // Astro lists each page it writes, with the time it took to render, "(cached)" for the previous build's page left in the output
+      // folder (src/node/render-cache.ts), or "(restored)" for a copy of it from Astro's cache; in colour where CI is set.
+      reused: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \((?:cached|restored)\)/gu)].map((match) => match[1]).sort(),
+      left: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \(cached\)/gu)].map((match) => match[1]).sort(),
       rendered: [...stripVTControlCharacters(result.output).matchAll(/├─ (\S+) \(\+/gu)].map((match) => match[1]).sort(),
     };
   };
-  /** The pages that have a cache key (src/data/corpus.ts `cacheKeys`): every document's (not the pages that say one moved), entry's and further mention page. */
+  /**
+   * The pages that have a cache key (src/data/corpus.ts `cacheKeys`), as Astro lists them: every document's (not the pages that
+   * say one moved), entry's, further mention and claim page, and every source (listed with a slash after its file name).
+   */
   const keyed = (files: Map<string, Buffer>) => {
     const documents = new Set(readdirSync(join(content, 'corpus')).map((name) => name.replace(/\.mdx$/u, '')));
-    return [...files.keys()]
-      .filter(
-        (path) =>
-          /^(glossary\/[^/]+|glossary\/[^/]+\/mentions\/\d+)\/index\.html$/u.test(path) ||
-          documents.has(/^documents\/([^/]+)\/index\.html$/u.exec(path)?.[1] ?? ''),
-      )
-      .map((path) => `/${path}`)
-      .sort();
+    const pages = [...files.keys()].filter(
+      (path) =>
+        /^(glossary\/[^/]+|glossary\/[^/]+\/mentions\/\d+|claims\/[^/]+)\/index\.html$/u.test(path) ||
+        documents.has(/^documents\/([^/]+)\/index\.html$/u.exec(path)?.[1] ?? ''),
+    );
+    const sources = [...files.keys()].filter((path) => /^sources\/[^/]+$/u.test(path));
+    return [...pages.map((path) => `/${path}`), ...sources.map((path) => `/${path}/`)].sort();
   };
   /** The files that differ between two builds. */
   const changedFiles = (before: Map<string, Buffer>, after: Map<string, Buffer>) => {
@@ -242,9 +246,9 @@ describe('the build of the fixture site with the cache', () => {
     expect(warm.checks).toEqual(['2', '0']);
     expect(changedFiles(cold.files, warm.files)).toEqual([]);
     // Every page with a key is copied from the cold build, and no other page is.
-    expect(cold.restored).toEqual([]);
+    expect(cold.reused).toEqual([]);
     expect(keyed(warm.files).length).toBeGreaterThan(10);
-    expect(warm.restored).toEqual(keyed(warm.files));
+    expect(warm.reused).toEqual(keyed(warm.files));
   });
 
   it('renders again only the page of a document whose note was edited, and publishes what a clean build does', async () => {
@@ -258,10 +262,10 @@ describe('the build of the fixture site with the cache', () => {
       const edited = await build();
       expect(edited.checks).toEqual(['1', '1']);
       expect(edited.rendered).toContain('/documents/harbour-bridge-reopens/index.html');
-      expect(edited.restored).toEqual(keyed(edited.files).filter((page) => page !== '/documents/harbour-bridge-reopens/index.html'));
+      expect(edited.reused).toEqual(keyed(edited.files).filter((page) => page !== '/documents/harbour-bridge-reopens/index.html'));
       expect(edited.files.get('documents/harbour-bridge-reopens/index.html')?.toString()).toContain('the day of this report');
       const clean = await build({ CORPUS_CLEAN: '1' });
-      expect(clean.restored).toEqual([]);
+      expect(clean.reused).toEqual([]);
       expect(changedFiles(clean.files, edited.files)).toEqual([]);
     } finally {
       writeFileSync(path, original.page);
@@ -273,9 +277,45 @@ describe('the build of the fixture site with the cache', () => {
     // What a build that stops while rendering leaves behind (src/node/render-cache.ts).
     writeFileSync(join(astroCacheDir(content), 'corpus-render-unfinished'), '');
     const after = await build();
-    expect(after.restored).toEqual([]);
+    expect(after.reused).toEqual([]);
     const next = await build();
-    expect(next.restored).toEqual(keyed(next.files));
+    expect(next.reused).toEqual(keyed(next.files));
+  });
+
+  it('leaves every page it can reuse in the output folder, where the last build left it', async () => {
+    const warm = await build();
+    expect(warm.left).toEqual(keyed(warm.files));
+  });
+
+  it('replaces a page altered in the output folder since the last build, and removes a file no build wrote there', async () => {
+    const altered = join(outDir, 'documents', 'harbour-bridge-reopens', 'index.html');
+    // As long as the page it alters, so that only its modification time tells them apart.
+    writeFileSync(altered, readFileSync(altered, 'utf8').replace('Harbour Bridge', 'HARBOUR BRIDGE'));
+    writeFileSync(join(outDir, 'stray.html'), '<p>not built</p>');
+    const next = await build();
+    expect(next.left).not.toContain('/documents/harbour-bridge-reopens/index.html');
+    expect(changedFiles(cold.files, next.files)).toEqual([]);
+  });
+
+  it('publishes what a clean build does after a document is removed', async () => {
+    const copy = { page: join(content, 'corpus', 'council-answers-again.mdx'), source: join(content, 'sources', 'council-answers-again.txt') };
+    const original = readFileSync(join(content, 'corpus', 'council-answers-questions.mdx'), 'utf8');
+    writeFileSync(copy.page, original.replace('source: council-answers-questions.txt', 'source: council-answers-again.txt'));
+    await cp(join(content, 'sources', 'council-answers-questions.txt'), copy.source);
+    try {
+      const added = await build();
+      expect(added.files.has('documents/council-answers-again/index.html')).toBe(true);
+      expect(added.files.has('sources/council-answers-again.txt')).toBe(true);
+    } finally {
+      await rm(copy.page);
+      await rm(copy.source);
+    }
+    const removed = await build();
+    expect(removed.files.has('documents/council-answers-again/index.html')).toBe(false);
+    expect(removed.files.has('sources/council-answers-again.txt')).toBe(false);
+    expect(readdirSync(join(outDir, 'documents'))).not.toContain('council-answers-again');
+    const clean = await build({ CORPUS_CLEAN: '1' });
+    expect(changedFiles(clean.files, removed.files)).toEqual([]);
   });
 
   it("changes the pages that show an entry's name, with no page checked again", async () => {

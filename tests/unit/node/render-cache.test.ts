@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentPageDigest, mentionPageDigest, mentionStoreDigest } from '../../../src/node/page-store.ts';
-import { assetNamesDigest, finishRender, forgetUnfinishedRender, startRender } from '../../../src/node/render-cache.ts';
+import { assetNamesDigest, finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../../../src/node/render-cache.ts';
 
 /** What Astro's incremental build is given besides each page's props (src/data/corpus.ts `cacheKeys`). */
 
@@ -82,5 +82,75 @@ describe('the digests a page key is made of', () => {
     mkdirSync(join(store, 'mentions', 'entry-3'));
     writeFileSync(join(store, 'mentions', 'entry-3', '1.json'), '[{"document":"a"}]');
     expect(mentionStoreDigest(store)).not.toBe(changed);
+  });
+});
+
+describe('the output folder between builds', () => {
+  /** An output folder as a finished build left it: two pages, an asset, the search index; and the build's record of its pages. */
+  function built(): { cacheDir: URL; outDir: URL; root: string; pages: URL[] } {
+    const dir = folder();
+    const root = join(dir, 'dist');
+    for (const file of ['index.html', 'documents/a/index.html', '_astro/page.Ab12.css', 'pagefind/pagefind.js', '.git/HEAD']) {
+      mkdirSync(join(root, file, '..'), { recursive: true });
+      writeFileSync(join(root, file), file);
+    }
+    const cacheDir = pathToFileURL(`${join(dir, 'cache')}/`);
+    const outDir = pathToFileURL(`${root}/`);
+    const pages = ['index.html', 'documents/a/index.html'].map((file) => pathToFileURL(join(root, file)));
+    recordOutput(cacheDir, outDir, pages, new Set());
+    return { cacheDir, outDir, root, pages };
+  }
+  const filesIn = (root: string) =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+      .sort();
+
+  it("keeps the last build's pages as it left them, and nothing else but a .git folder", () => {
+    const { cacheDir, outDir, root } = built();
+    expect([...prepareOutput(cacheDir, outDir, true)].sort()).toEqual(['documents/a/index.html', 'index.html']);
+    expect(filesIn(root)).toEqual(['.git/HEAD', 'documents/a/index.html', 'index.html']);
+  });
+
+  it('removes a page altered since, even to the same length', () => {
+    const { cacheDir, outDir, root } = built();
+    writeFileSync(join(root, 'documents/a/index.html'), 'documents/a/INDEX.html');
+    expect([...prepareOutput(cacheDir, outDir, true)]).toEqual(['index.html']);
+    expect(filesIn(root)).toEqual(['.git/HEAD', 'index.html']);
+  });
+
+  it('keeps no page when asked not to: a clean build, or one after a build that did not finish', () => {
+    const { cacheDir, outDir, root } = built();
+    expect(prepareOutput(cacheDir, outDir, false).size).toBe(0);
+    expect(filesIn(root)).toEqual(['.git/HEAD']);
+  });
+
+  it('keeps no page where the last record is of another folder, missing, or cut short', () => {
+    const record = (cacheDir: URL) => new URL('corpus-output-pages.json', cacheDir);
+    for (const spoil of [
+      (cacheDir: URL) => recordOutput(cacheDir, pathToFileURL(`${folder()}/`), [], new Set()),
+      (cacheDir: URL) => rmSync(record(cacheDir)),
+      (cacheDir: URL) => writeFileSync(record(cacheDir), '{"outDir":'),
+    ]) {
+      const { cacheDir, outDir, root } = built();
+      spoil(cacheDir);
+      expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
+      expect(filesIn(root)).toEqual(['.git/HEAD']);
+    }
+  });
+
+  it('keeps no page in a second build that starts after one that did not record what it wrote', () => {
+    const { cacheDir, outDir, root } = built();
+    prepareOutput(cacheDir, outDir, true);
+    expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
+    expect(filesIn(root)).toEqual(['.git/HEAD']);
+  });
+
+  it('removes, once the build is done, a page it kept that the build did not write, and the folders left empty', () => {
+    const { cacheDir, outDir, root, pages } = built();
+    const kept = prepareOutput(cacheDir, outDir, true);
+    expect(recordOutput(cacheDir, outDir, pages.slice(0, 1), kept)).toBe(1);
+    expect(readdirSync(root)).toEqual(['.git', 'index.html']);
+    expect([...prepareOutput(cacheDir, outDir, true)]).toEqual(['index.html']);
   });
 });
