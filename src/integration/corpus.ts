@@ -138,7 +138,9 @@ export function corpus(): AstroIntegration {
           const renderAll = forgetUnfinishedRender(cacheDir, cache.clean);
           if (renderAll) logger.info('every page is rendered again: asked to clean, or the last build did not finish');
           // Astro's own emptying of the output folder is switched off below.
+          const emptyStarted = performance.now();
           keptPages = prepareOutput(cacheDir, config.outDir, !renderAll);
+          logger.info(`stage output folder: emptied but for ${keptPages.size} pages of the last build in ${Math.round(performance.now() - emptyStarted)} ms`);
           const exportStarted = performance.now();
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           await rm(exportsDir, { recursive: true, force: true });
@@ -166,17 +168,21 @@ export function corpus(): AstroIntegration {
         const contentDir = resolve(root, contentRoot) + sep;
         server.watcher.add(contentDir);
         let pending: ReturnType<typeof setTimeout> | undefined;
+        let checking = Promise.resolve();
         server.watcher.on('all', (_event, path) => {
           if (!path.startsWith(contentDir)) return;
           // An editor's save can touch several files at once: check once they are all written.
           clearTimeout(pending);
-          pending = setTimeout(async () => {
-            await recheck?.();
-            for (const environment of Object.values(server.environments)) {
-              const node = environment.moduleGraph.getModuleById(resolvedVirtualId);
-              if (node) environment.moduleGraph.invalidateModule(node);
-            }
-            server.ws.send({ type: 'full-reload' });
+          pending = setTimeout(() => {
+            // One check at a time: a check that overlapped the next would remove from the page store what that one wrote.
+            checking = checking.then(async () => {
+              await recheck?.();
+              for (const environment of Object.values(server.environments)) {
+                const node = environment.moduleGraph.getModuleById(resolvedVirtualId);
+                if (node) environment.moduleGraph.invalidateModule(node);
+              }
+              server.ws.send({ type: 'full-reload' });
+            });
           }, 150);
         });
       },

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../text/hash.ts';
 
@@ -50,31 +50,50 @@ export function finishRender(cacheDir: URL): void {
  * records the pages this one wrote.
  */
 
-/** The pages the last finished build wrote into an output folder, each path with its size and modification time. */
+/**
+ * The pages the last finished build wrote into an output folder, each path
+ * with its size and modification time, and the digest of the manifest Astro
+ * wrote with them: Astro leaves a page in the folder where the key its
+ * manifest gives the page matches, so the pages are kept only with that same
+ * manifest (not after a build that wrote none, with the incremental build
+ * switched off, nor after another build rewrote it).
+ */
 interface OutputRecord {
   outDir: string;
+  manifest: string;
   pages: Record<string, [size: number, modified: number]>;
 }
 
 const outputRecordName = 'corpus-output-pages.json';
 
-function readOutputRecord(cacheDir: URL, outDir: string): OutputRecord | undefined {
+function manifestDigest(cacheDir: URL): string | undefined {
   try {
-    const record = JSON.parse(readFileSync(new URL(outputRecordName, cacheDir), 'utf8')) as OutputRecord;
-    return record.outDir === outDir ? record : undefined;
+    return sha256(readFileSync(new URL(manifestName, cacheDir)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function readOutputRecord(cacheDir: URL, outDir: string): OutputRecord | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(new URL(outputRecordName, cacheDir), 'utf8'));
   } catch (error) {
     // No record, or one a build stopped while writing: the folder is emptied.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return undefined;
     throw error;
   }
+  const { outDir: recordedOutDir, manifest, pages } = (record ?? {}) as Partial<OutputRecord>;
+  const valid = recordedOutDir === outDir && manifest !== undefined && manifest === manifestDigest(cacheDir) && typeof pages === 'object' && pages !== null;
+  return valid ? { outDir, manifest, pages } : undefined;
 }
 
 /**
  * Before Astro builds: empties the output folder but for the pages the last
  * finished build wrote there, unchanged since, where `keepPages` (not after a
  * build that did not finish, nor when asked to clean). Returns the pages
- * kept, as paths relative to the folder. A `.git` folder at the top stays, as
- * Astro's own emptying leaves it.
+ * kept, as paths relative to the folder.
  */
 export function prepareOutput(cacheDir: URL, outDir: URL, keepPages: boolean): Set<string> {
   const root = resolve(fileURLToPath(outDir));
@@ -85,18 +104,18 @@ export function prepareOutput(cacheDir: URL, outDir: URL, keepPages: boolean): S
   if (!existsSync(root)) return kept;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
     const path = relative(root, join(entry.parentPath, entry.name));
-    if (entry.isDirectory() || path === '.git' || path.startsWith(`.git${sep}`)) continue;
+    if (entry.isDirectory()) continue;
     if (record && keep(record, root, path)) kept.add(path);
     else rmSync(join(root, path), { force: true });
   }
-  for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory() && entry.name !== '.git') removeEmptyFolders(join(root, entry.name));
+  for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyFolders(join(root, entry.name));
   return kept;
 }
 
 function keep(record: OutputRecord, root: string, path: string): boolean {
   const recorded = record.pages[path];
   if (!recorded) return false;
-  const stats = statSync(join(root, path), { throwIfNoEntry: false });
+  const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
   return stats?.isFile() === true && stats.size === recorded[0] && stats.mtimeMs === recorded[1];
 }
 
@@ -113,7 +132,8 @@ function removeEmptyParents(root: string, folder: string): void {
 /**
  * Once Astro has built: removes the pages kept from the last build that this
  * one did not write, and records the pages it wrote (every output file of
- * every route, as Astro lists them). Returns how many it removed.
+ * every route, as Astro lists them) with the manifest Astro wrote, if it
+ * wrote one. Returns how many pages it removed.
  */
 export function recordOutput(cacheDir: URL, outDir: URL, pages: readonly URL[], kept: ReadonlySet<string>): number {
   const root = resolve(fileURLToPath(outDir));
@@ -123,12 +143,13 @@ export function recordOutput(cacheDir: URL, outDir: URL, pages: readonly URL[], 
     rmSync(join(root, path), { force: true });
     removeEmptyParents(root, dirname(join(root, path)));
   }
-  const record: OutputRecord = { outDir: root, pages: {} };
+  const manifest = manifestDigest(cacheDir);
+  if (manifest === undefined) return stale.length;
+  const record: OutputRecord = { outDir: root, manifest, pages: {} };
   for (const path of [...written].sort()) {
-    const stats = statSync(join(root, path), { throwIfNoEntry: false });
+    const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
     if (stats?.isFile()) record.pages[path] = [stats.size, stats.mtimeMs];
   }
-  mkdirSync(cacheDir, { recursive: true });
   writeFileSync(new URL(outputRecordName, cacheDir), JSON.stringify(record));
   return stale.length;
 }

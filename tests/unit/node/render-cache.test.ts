@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -86,15 +86,20 @@ describe('the digests a page key is made of', () => {
 });
 
 describe('the output folder between builds', () => {
-  /** An output folder as a finished build left it: two pages, an asset, the search index; and the build's record of its pages. */
+  const manifest = (cacheDir: URL) => new URL('incremental-build.json', cacheDir);
+  const record = (cacheDir: URL) => new URL('corpus-output-pages.json', cacheDir);
+
+  /** An output folder as a finished build left it: two pages, an asset, the search index; Astro's manifest, and the build's record of its pages. */
   function built(): { cacheDir: URL; outDir: URL; root: string; pages: URL[] } {
     const dir = folder();
     const root = join(dir, 'dist');
-    for (const file of ['index.html', 'documents/a/index.html', '_astro/page.Ab12.css', 'pagefind/pagefind.js', '.git/HEAD']) {
+    for (const file of ['index.html', 'documents/a/index.html', '_astro/page.Ab12.css', 'pagefind/pagefind.js']) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), file);
     }
+    mkdirSync(join(dir, 'cache'));
     const cacheDir = pathToFileURL(`${join(dir, 'cache')}/`);
+    writeFileSync(manifest(cacheDir), '{"version":1}');
     const outDir = pathToFileURL(`${root}/`);
     const pages = ['index.html', 'documents/a/index.html'].map((file) => pathToFileURL(join(root, file)));
     recordOutput(cacheDir, outDir, pages, new Set());
@@ -106,36 +111,61 @@ describe('the output folder between builds', () => {
       .map((entry) => relative(root, join(entry.parentPath, entry.name)))
       .sort();
 
-  it("keeps the last build's pages as it left them, and nothing else but a .git folder", () => {
+  it("keeps the last build's pages as it left them, and nothing else", () => {
     const { cacheDir, outDir, root } = built();
     expect([...prepareOutput(cacheDir, outDir, true)].sort()).toEqual(['documents/a/index.html', 'index.html']);
-    expect(filesIn(root)).toEqual(['.git/HEAD', 'documents/a/index.html', 'index.html']);
+    expect(filesIn(root)).toEqual(['documents/a/index.html', 'index.html']);
   });
 
   it('removes a page altered since, even to the same length', () => {
     const { cacheDir, outDir, root } = built();
     writeFileSync(join(root, 'documents/a/index.html'), 'documents/a/INDEX.html');
     expect([...prepareOutput(cacheDir, outDir, true)]).toEqual(['index.html']);
-    expect(filesIn(root)).toEqual(['.git/HEAD', 'index.html']);
+    expect(filesIn(root)).toEqual(['index.html']);
   });
 
   it('keeps no page when asked not to: a clean build, or one after a build that did not finish', () => {
     const { cacheDir, outDir, root } = built();
     expect(prepareOutput(cacheDir, outDir, false).size).toBe(0);
-    expect(filesIn(root)).toEqual(['.git/HEAD']);
+    expect(filesIn(root)).toEqual([]);
   });
 
-  it('keeps no page where the last record is of another folder, missing, or cut short', () => {
-    const record = (cacheDir: URL) => new URL('corpus-output-pages.json', cacheDir);
+  it("keeps no page where Astro's manifest is not the one the pages were recorded with, or is missing", () => {
+    for (const spoil of [(cacheDir: URL) => writeFileSync(manifest(cacheDir), '{"version":2}'), (cacheDir: URL) => rmSync(manifest(cacheDir))]) {
+      const { cacheDir, outDir, root } = built();
+      spoil(cacheDir);
+      expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
+      expect(filesIn(root)).toEqual([]);
+    }
+  });
+
+  it('records nothing after a build that wrote no manifest (the incremental build switched off)', () => {
+    const { cacheDir, outDir, root, pages } = built();
+    const kept = prepareOutput(cacheDir, outDir, true);
+    rmSync(manifest(cacheDir));
+    recordOutput(cacheDir, outDir, pages, kept);
+    expect(existsSync(record(cacheDir))).toBe(false);
+    writeFileSync(manifest(cacheDir), '{"version":1}');
+    expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
+    expect(filesIn(root)).toEqual([]);
+  });
+
+  it('keeps no page, and does not stop, where the last record is of another folder, missing, cut short or of another shape', () => {
     for (const spoil of [
       (cacheDir: URL) => recordOutput(cacheDir, pathToFileURL(`${folder()}/`), [], new Set()),
       (cacheDir: URL) => rmSync(record(cacheDir)),
       (cacheDir: URL) => writeFileSync(record(cacheDir), '{"outDir":'),
+      (cacheDir: URL) => writeFileSync(record(cacheDir), 'null'),
+      (cacheDir: URL) => writeFileSync(record(cacheDir), JSON.stringify({ ...JSON.parse(readFileSync(record(cacheDir), 'utf8')), pages: undefined })),
+      (cacheDir: URL) => {
+        const previous = JSON.parse(readFileSync(record(cacheDir), 'utf8'));
+        writeFileSync(record(cacheDir), JSON.stringify({ ...previous, pages: { 'index.html': 'kept' } }));
+      },
     ]) {
       const { cacheDir, outDir, root } = built();
       spoil(cacheDir);
       expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
-      expect(filesIn(root)).toEqual(['.git/HEAD']);
+      expect(filesIn(root)).toEqual([]);
     }
   });
 
@@ -143,14 +173,14 @@ describe('the output folder between builds', () => {
     const { cacheDir, outDir, root } = built();
     prepareOutput(cacheDir, outDir, true);
     expect(prepareOutput(cacheDir, outDir, true).size).toBe(0);
-    expect(filesIn(root)).toEqual(['.git/HEAD']);
+    expect(filesIn(root)).toEqual([]);
   });
 
   it('removes, once the build is done, a page it kept that the build did not write, and the folders left empty', () => {
     const { cacheDir, outDir, root, pages } = built();
     const kept = prepareOutput(cacheDir, outDir, true);
     expect(recordOutput(cacheDir, outDir, pages.slice(0, 1), kept)).toBe(1);
-    expect(readdirSync(root)).toEqual(['.git', 'index.html']);
+    expect(readdirSync(root)).toEqual(['index.html']);
     expect([...prepareOutput(cacheDir, outDir, true)]).toEqual(['index.html']);
   });
 });
