@@ -1,10 +1,11 @@
-import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { DocumentPage } from './document-page.ts';
 import { mentionPages } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
+import { removeEmptyFolders } from './empty-folders.ts';
 
 /**
  * What the corpus check prepares for the pages, on disk: each document's
@@ -49,13 +50,9 @@ export function openPageStore(dir: string): PageStore {
       }
       // An entry no longer mentioned leaves an empty folder.
       const mentions = join(dir, 'mentions');
-      if (existsSync(mentions)) for (const entry of readdirSync(mentions)) rmEmptyFolder(join(mentions, entry));
+      if (existsSync(mentions)) removeEmptyFolders(mentions);
     },
   };
-}
-
-function rmEmptyFolder(path: string): void {
-  if (statSync(path).isDirectory() && readdirSync(path).length === 0) rmdirSync(path);
 }
 
 /** Whether the file at `path` holds these bytes: its size first, so that most changed files are not read. */

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync,
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../text/hash.ts';
+import { removeEmptyFolders } from './empty-folders.ts';
 
 /*
  * Astro's incremental build (astro.config.mjs) keeps a copy of each page it
@@ -117,12 +118,6 @@ function keep(record: OutputRecord, root: string, path: string): boolean {
   if (!recorded) return false;
   const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
   return stats?.isFile() === true && stats.size === recorded[0] && stats.mtimeMs === recorded[1];
-}
-
-/** Removes the folders under `path` (and `path` itself) that hold no file. */
-function removeEmptyFolders(path: string): void {
-  for (const entry of readdirSync(path, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyFolders(join(path, entry.name));
-  if (readdirSync(path).length === 0) rmdirSync(path);
 }
 
 function removeEmptyParents(root: string, folder: string): void {
