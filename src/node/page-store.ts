@@ -1,11 +1,11 @@
-import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CorpusModel } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { DocumentPage } from './document-page.ts';
 import { mentionPages } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
-import { removeEmptyFolders } from './empty-folders.ts';
+import { pruneFolder } from './prune-folder.ts';
 
 /**
  * What the corpus check prepares for the pages, on disk: each document's
@@ -28,30 +28,24 @@ export interface PageStore {
 }
 
 export function openPageStore(dir: string): PageStore {
+  // Paths relative to `dir`, as `pruneFolder` gives them.
   const written = new Set<string>();
   const write = (path: string, text: string) => {
     written.add(path);
     const bytes = Buffer.from(text);
-    if (!sameBytes(path, bytes)) writeFileSync(path, bytes);
+    if (!sameBytes(join(dir, path), bytes)) writeFileSync(join(dir, path), bytes);
   };
   mkdirSync(join(dir, 'documents'), { recursive: true });
   return {
-    writeDocument: (slug, page) => write(join(dir, 'documents', `${slug}.json`), JSON.stringify(page)),
+    writeDocument: (slug, page) => write(join('documents', `${slug}.json`), JSON.stringify(page)),
     writeMentionPages: (model) => {
       for (const { entry, page, mentions } of mentionPages(model)) {
         mkdirSync(join(dir, 'mentions', entry), { recursive: true });
-        write(join(dir, 'mentions', entry, `${page}.json`), JSON.stringify(mentions));
+        write(join('mentions', entry, `${page}.json`), JSON.stringify(mentions));
       }
     },
-    finish: () => {
-      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-        const path = join(entry.parentPath, entry.name);
-        if (entry.isFile() && !written.has(path)) rmSync(path);
-      }
-      // An entry no longer mentioned leaves an empty folder.
-      const mentions = join(dir, 'mentions');
-      if (existsSync(mentions)) removeEmptyFolders(mentions);
-    },
+    // An entry no longer mentioned leaves an empty folder, which goes too.
+    finish: () => pruneFolder(dir, (path) => written.has(path)),
   };
 }
 

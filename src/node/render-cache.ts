@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync,
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../text/hash.ts';
-import { removeEmptyFolders } from './empty-folders.ts';
+import { pruneFolder } from './prune-folder.ts';
 
 /*
  * Astro's incremental build (astro.config.mjs) keeps a copy of each page it
@@ -102,14 +102,11 @@ export function prepareOutput(cacheDir: URL, outDir: URL, keepPages: boolean): S
   // Until this build finishes, the folder is not what any record says.
   rmSync(new URL(outputRecordName, cacheDir), { force: true });
   const kept = new Set<string>();
-  if (!existsSync(root)) return kept;
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const path = relative(root, join(entry.parentPath, entry.name));
-    if (entry.isDirectory()) continue;
-    if (record && keep(record, root, path)) kept.add(path);
-    else rmSync(join(root, path), { force: true });
-  }
-  for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory()) removeEmptyFolders(join(root, entry.name));
+  pruneFolder(root, (path) => {
+    const unchanged = record !== undefined && keep(record, root, path);
+    if (unchanged) kept.add(path);
+    return unchanged;
+  });
   return kept;
 }
 
