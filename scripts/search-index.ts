@@ -9,13 +9,16 @@
  * still be holding its own (3.7 GB and 2.3 GB at 5,000 documents): run one
  * after the other, the build's peak is the larger of the two, not their sum.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { link, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchDocumentsPerIndex } from '../src/config.ts';
+import { buildCacheDir, searchDocumentsPerIndex } from '../src/config.ts';
+import { openSearchIndexCache, type SearchIndexRecord } from '../src/node/search-index-cache.ts';
 import { outputFile, searchIndexPath, searchPath } from '../src/routes.ts';
+import { searchExclusions, searchInputDigest } from '../src/site/search-input.ts';
 import { searchIndexParts, searchIndexPaths } from '../src/site/search-indexes.ts';
+import { sha256 } from '../src/text/hash.ts';
 
 export interface SearchIndexStats {
   documents: number;
@@ -23,6 +26,11 @@ export interface SearchIndexStats {
   claimPages: number;
   /** The parts the index was written in (src/site/search-indexes.ts). */
   parts: number;
+}
+
+export interface SearchIndexResult extends SearchIndexStats {
+  /** Whether the index was copied from the last build's, its pages giving the same index. */
+  reused: boolean;
 }
 
 /** The document pages Pagefind indexes, by slug: those with a `data-pagefind-body` (a moved document's forwarding page has none). */
@@ -33,7 +41,7 @@ async function documentFiles(outDir: string): Promise<string[]> {
   const indexed: string[] = [];
   for (const slug of slugs.sort()) {
     const file = join(folder, slug, 'index.html');
-    if (existsSync(file) && /<[^>]*\sdata-pagefind-body[\s=>]/u.test(await readFile(file, 'utf8'))) indexed.push(slug);
+    if (existsSync(file) && /<[^>]*\sdata-pagefind-body[\s=>]/u.test(readFileSync(file, 'utf8'))) indexed.push(slug);
   }
   return indexed;
 }
@@ -83,6 +91,77 @@ async function removeBundle(partDir: string): Promise<void> {
   for (const name of await readdir(partDir)) if (!partFiles.test(name)) await rm(join(partDir, name), { recursive: true, force: true });
 }
 
+/** The pages Pagefind reads (the globs below), with any other page beside them: sorted paths relative to the output folder. */
+async function indexedPages(outDir: string): Promise<string[]> {
+  const pages: string[] = [];
+  for (const folder of ['documents', 'glossary', 'claims']) {
+    if (!existsSync(join(outDir, folder))) continue;
+    for (const entry of await readdir(join(outDir, folder), { withFileTypes: true })) {
+      const page = join(folder, entry.name, 'index.html');
+      if (entry.isDirectory() && existsSync(join(outDir, page))) pages.push(page);
+    }
+  }
+  return pages.sort();
+}
+
+type PageDigests = SearchIndexRecord<SearchIndexStats>['pages'];
+
+/**
+ * Each page's digest of what Pagefind reads of it, by the SHA-256 of its
+ * bytes. A document page's is its `searchInputDigest`
+ * (src/site/search-input.ts), which leaves out the text of its editorial notes
+ * and its printed citation's access date; a page whose bytes an earlier
+ * index read has the digest it had then, so a rebuild parses only the
+ * document pages that changed. Other pages are taken whole: parsing them
+ * costs a build 1 to 2 s, and an edit that changes them changes what the
+ * index reads of them.
+ */
+function pageDigests(outDir: string, pages: readonly string[], earlier: PageDigests = {}): PageDigests {
+  const known = new Map(Object.values(earlier));
+  const digests: PageDigests = {};
+  for (const page of pages) {
+    const bytes = readFileSync(join(outDir, page));
+    const digest = sha256(bytes);
+    const whole = !page.startsWith(`documents${sep}`);
+    digests[page] = [digest, whole ? digest : (known.get(digest) ?? searchInputDigest(bytes.toString('utf8')))];
+  }
+  return digests;
+}
+
+const pagefindVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version;
+
+/** The digest of all an index is a function of: Pagefind's version and options, the parts, and what it reads of each page. */
+function fingerprint(parts: readonly (readonly string[])[], paths: readonly string[], pages: PageDigests): string {
+  const read = Object.entries(pages).map(([page, [, digest]]) => [page, digest]);
+  return sha256(JSON.stringify({ pagefind: pagefindVersion, exclusions: searchExclusions, paths, parts, read }));
+}
+
+/**
+ * Writes the index (see `index`), or copies the one the last build wrote into
+ * the same output folder where Pagefind would read the same from every page:
+ * an edited editorial note, which the index leaves out, or the access date
+ * of a page's printed citation. CORPUS_CLEAN=1 (`npm run build -- --clean`)
+ * writes it in any case.
+ */
+export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex()): Promise<SearchIndexResult> {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
+  const slugs = await documentFiles(outDir);
+  const parts = searchIndexParts(slugs, documentsPerIndex);
+  const paths = searchIndexPaths(slugs.length, documentsPerIndex);
+  await checkSearchPage(outDir, paths);
+  const pages = await indexedPages(outDir);
+  const cache = openSearchIndexCache<SearchIndexStats>(buildCacheDir(), outDir);
+  const folder = outputFile(searchIndexPath(1));
+  const last = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
+  // With an index to compare with, the pages are read first; with none, once Pagefind, which uses every core, is done.
+  let digests = last && pageDigests(outDir, pages, last.pages);
+  if (last && digests && fingerprint(parts, paths, digests) === last.fingerprint && cache.restore(last, folder)) return { ...last.stats, reused: true };
+  const stats = await index(outDir, parts, paths);
+  digests ??= pageDigests(outDir, pages);
+  cache.save({ fingerprint: fingerprint(parts, paths, digests), stats, pages: digests }, folder);
+  return { ...stats, reused: false };
+}
+
 /**
  * Writes the index in parts (src/site/search-indexes.ts), one after the
  * other, each in a fresh indexing service, so that the memory the build needs
@@ -90,12 +169,7 @@ async function removeBundle(partDir: string): Promise<void> {
  * its permanent anchor; editorial notes are left out, as Pagefind would count
  * their text toward the last paragraph.
  */
-export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex()): Promise<SearchIndexStats> {
-  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
-  const slugs = await documentFiles(outDir);
-  const parts = searchIndexParts(slugs, documentsPerIndex);
-  const paths = searchIndexPaths(slugs.length, documentsPerIndex);
-  await checkSearchPage(outDir, paths);
+async function index(outDir: string, parts: readonly (readonly string[])[], paths: readonly string[]): Promise<SearchIndexStats> {
   // A part left by an earlier build of more documents would still be served.
   await rm(join(outDir, outputFile(searchIndexPath(1))), { recursive: true, force: true });
   const stats: SearchIndexStats = { documents: 0, glossaryPages: 0, claimPages: 0, parts: paths.length };
@@ -105,7 +179,7 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
     let documentsRoot = outDir;
     try {
       if (paths.length > 1) documentsRoot = await stageDocuments(outDir, slugsOfPart);
-      const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['[data-footnotes]'] });
+      const { index, errors } = await pagefind.createIndex({ excludeSelectors: searchExclusions });
       if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
       const documents = await index.addDirectory({ path: documentsRoot, glob: 'documents/*/index.html' });
       const failures = [...documents.errors];
@@ -139,8 +213,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
   try {
     const stats = await writeSearchIndex(outDir);
+    const reused = stats.reused ? ", the last build's index copied (its pages give the same index)" : '';
     console.log(
-      `[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims${stats.parts > 1 ? ` in ${stats.parts} parts` : ''} in ${Math.round(performance.now() - started)} ms`,
+      `[search] stage search index: ${stats.documents} documents, ${stats.glossaryPages} glossary pages and ${stats.claimPages} claims${stats.parts > 1 ? ` in ${stats.parts} parts` : ''}${reused} in ${Math.round(performance.now() - started)} ms`,
     );
   } catch (error) {
     console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);

@@ -38,6 +38,16 @@ export const contentDirs = {
 export type ContentDirs = typeof contentDirs;
 
 /**
+ * Astro's cache folder, where the build keeps what it reuses:
+ * `node_modules/.astro`, or the folder CORPUS_TEST_CACHE_DIR names for a test
+ * build or the benchmark (tests/integration/isolated-cache.config.mjs). The
+ * search-index step, which runs after Astro, keeps its last index there too.
+ */
+export function buildCacheDir(): string {
+  return process.env.CORPUS_TEST_CACHE_DIR ?? join('node_modules', '.astro');
+}
+
+/**
  * The most documents one part of the search index holds
  * (src/site/search-indexes.ts says why it comes in parts): 4,000 unless
  * SEARCH_DOCUMENTS_PER_INDEX says otherwise. Each part needs about 0.7 MiB of

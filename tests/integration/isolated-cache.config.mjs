@@ -6,5 +6,7 @@
  * of different corpora sharing one cache could publish each other's glossary.
  */
 import config from '../../astro.config.mjs';
+import { buildCacheDir } from '../../src/config.ts';
 
-export default { ...config, cacheDir: process.env.CORPUS_TEST_CACHE_DIR ?? config.cacheDir };
+// Where the search-index step also looks (src/config.ts): the site's config leaves Astro's default, which it returns when no folder is given.
+export default { ...config, cacheDir: buildCacheDir() };
