@@ -96,9 +96,9 @@ async function indexedPages(outDir: string): Promise<string[]> {
   const pages: string[] = [];
   for (const folder of ['documents', 'glossary', 'claims']) {
     if (!existsSync(join(outDir, folder))) continue;
-    for (const entry of await readdir(join(outDir, folder), { withFileTypes: true })) {
-      const page = join(folder, entry.name, 'index.html');
-      if (entry.isDirectory() && existsSync(join(outDir, page))) pages.push(page);
+    for (const name of await readdir(join(outDir, folder))) {
+      const page = join(folder, name, 'index.html');
+      if (existsSync(join(outDir, page))) pages.push(page);
     }
   }
   return pages.sort();
@@ -128,12 +128,31 @@ function pageDigests(outDir: string, pages: readonly string[], earlier: PageDige
   return digests;
 }
 
-const pagefindVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version;
+/** The version of a package the project depends on, from its folder in node_modules (Pagefind's exports hide its package.json from `import`). */
+const packageVersion = (name: string): string => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
 
-/** The digest of all an index is a function of: Pagefind's version and options, the parts, and what it reads of each page. */
+/**
+ * What decides how a page is read (src/site/search-input.ts and the parser it
+ * uses): a page's digest from an earlier build counts only under the same.
+ */
+const readingRules = sha256(`${readFileSync(new URL('../src/site/search-input.ts', import.meta.url))}\nhtmlparser2 ${packageVersion('htmlparser2')}`);
+
+/** Pagefind's version, and whatever settings its indexing service could read besides the options given: PAGEFIND_* variables and a configuration file. */
+function pagefindSettings(): unknown {
+  const files = ['pagefind.json', 'pagefind.toml', 'pagefind.yaml', 'pagefind.yml'].filter((name) => existsSync(name));
+  return {
+    version: packageVersion('pagefind'),
+    variables: Object.entries(process.env)
+      .filter(([name]) => name.startsWith('PAGEFIND_'))
+      .sort(),
+    files: files.map((name) => [name, sha256(readFileSync(name))]),
+  };
+}
+
+/** The digest of all an index is a function of: Pagefind and its options, the parts, and what it reads of each page. */
 function fingerprint(parts: readonly (readonly string[])[], paths: readonly string[], pages: PageDigests): string {
   const read = Object.entries(pages).map(([page, [, digest]]) => [page, digest]);
-  return sha256(JSON.stringify({ pagefind: pagefindVersion, exclusions: searchExclusions, paths, parts, read }));
+  return sha256(JSON.stringify({ pagefind: pagefindSettings(), exclusions: searchExclusions, paths, parts, read }));
 }
 
 /**
@@ -152,13 +171,25 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
   const pages = await indexedPages(outDir);
   const cache = openSearchIndexCache<SearchIndexStats>(buildCacheDir(), outDir);
   const folder = outputFile(searchIndexPath(1));
-  const last = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
-  // With an index to compare with, the pages are read first; with none, once Pagefind, which uses every core, is done.
-  let digests = last && pageDigests(outDir, pages, last.pages);
-  if (last && digests && fingerprint(parts, paths, digests) === last.fingerprint && cache.restore(last, folder)) return { ...last.stats, reused: true };
+  const kept = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
+  const last = kept?.rules === readingRules ? kept : undefined;
+  if (last) {
+    // With an index to compare with, the pages are read first.
+    const digests = pageDigests(outDir, pages, last.pages);
+    const print = fingerprint(parts, paths, digests);
+    if (print === last.fingerprint && cache.restore(last, folder)) {
+      // The pages as they are now, so that the next build parses only what changes after them.
+      cache.remember({ ...last, pages: digests });
+      return { ...last.stats, reused: true };
+    }
+    const stats = await index(outDir, parts, paths);
+    cache.save({ fingerprint: print, rules: readingRules, stats, pages: digests }, folder);
+    return { ...stats, reused: false };
+  }
+  // With none, the pages are read for the next build's once Pagefind, which uses every core, is done.
   const stats = await index(outDir, parts, paths);
-  digests ??= pageDigests(outDir, pages);
-  cache.save({ fingerprint: fingerprint(parts, paths, digests), stats, pages: digests }, folder);
+  const digests = pageDigests(outDir, pages);
+  cache.save({ fingerprint: fingerprint(parts, paths, digests), rules: readingRules, stats, pages: digests }, folder);
   return { ...stats, reused: false };
 }
 

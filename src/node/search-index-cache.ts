@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { sha256 } from '../text/hash.ts';
 
@@ -6,6 +6,8 @@ import { sha256 } from '../text/hash.ts';
 export interface SearchIndexRecord<Stats> {
   /** The digest of everything the index is a function of (scripts/search-index.ts `fingerprint`). */
   fingerprint: string;
+  /** What decided how the pages were read (scripts/search-index.ts `readingRules`). */
+  rules: string;
   /** What the search-index step reports of the index. */
   stats: Stats;
   /** Each page the index read, relative to the output folder: the SHA-256 of its bytes and its `searchInputDigest`. */
@@ -37,6 +39,8 @@ export interface SearchIndexCache<Stats> {
   restore(record: SearchIndexRecord<Stats>, folder: string): boolean;
   /** Keeps the index now in the output folder's `folder`, with its record. */
   save(record: Omit<SearchIndexRecord<Stats>, 'files'>, folder: string): void;
+  /** Replaces the record of the index kept, its files unchanged. */
+  remember(record: SearchIndexRecord<Stats>): void;
 }
 
 const recordName = 'record.json';
@@ -54,8 +58,14 @@ export function openSearchIndexCache<Stats>(cacheDir: string, outDir: string): S
         // None, or one cut short: the index is written again.
         return undefined;
       }
-      const { fingerprint, pages, files } = (record ?? {}) as Partial<SearchIndexRecord<Stats>>;
-      const whole = typeof fingerprint === 'string' && typeof pages === 'object' && pages !== null && typeof files === 'object' && files !== null;
+      const { fingerprint, rules, pages, files } = (record ?? {}) as Partial<SearchIndexRecord<Stats>>;
+      const whole =
+        typeof fingerprint === 'string' &&
+        typeof rules === 'string' &&
+        typeof pages === 'object' &&
+        pages !== null &&
+        typeof files === 'object' &&
+        files !== null;
       return whole ? (record as SearchIndexRecord<Stats>) : undefined;
     },
     restore(record, folder) {
@@ -78,6 +88,12 @@ export function openSearchIndexCache<Stats>(cacheDir: string, outDir: string): S
       linkTree(join(outDir, folder), join(kept, folder));
       const files = Object.fromEntries(fileDigests(kept, folder));
       writeFileSync(join(dir, recordName), JSON.stringify({ ...record, files }));
+    },
+    remember(record) {
+      // Written whole under a name of its own, then renamed: a stopped build leaves the record it had, or this one.
+      const temporary = join(dir, `${recordName}.${process.pid}`);
+      writeFileSync(temporary, JSON.stringify(record));
+      renameSync(temporary, join(dir, recordName));
     },
   };
 }

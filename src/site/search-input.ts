@@ -11,8 +11,23 @@ export const searchExclusions: string[] = excludedAttributes.map((name) => `[${n
 
 const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
-/** Elements whose content an HTML5 tokenizer reads as text (Pagefind's is one) and htmlparser2 as markup: a page with one is taken whole. */
-const readAsText = new Set(['iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template', 'xmp']);
+/**
+ * Elements after which the two parsers may disagree on what is markup and
+ * what is text: raw-text elements htmlparser2 reads as markup, and foreign
+ * content, whose end a stray end tag makes htmlparser2 misplace. A page with
+ * one is taken whole, as is a page with a non-void element closed by `/>`
+ * (an HTML5 tokenizer ignores the slash; htmlparser2 ends a raw-text element
+ * there).
+ */
+const takenWhole = new Set(['iframe', 'math', 'noembed', 'noframes', 'noscript', 'plaintext', 'svg', 'template', 'xmp']);
+
+/**
+ * The elements whose text a region may leave out when they are the left-out
+ * element itself: blocks. Pagefind gives an inline element (a link, a span, a
+ * `sup`) the anchor of the paragraph around it, whose text it then takes from
+ * the inline element's children, left out or not.
+ */
+const blocks = new Set(['aside', 'blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'header', 'li', 'nav', 'ol', 'p', 'section', 'ul']);
 
 /**
  * The elements a left-out region may hold and still have its text left out of
@@ -98,30 +113,34 @@ interface Region {
  * Pagefind drops the text of a left-out element with the element, except
  * where an element inside it takes its text as a filter, metadata or sort
  * value, or is a body, or is the `<h1>` or `<title>` it takes a page title
- * from: a region holding any `data-pagefind-*` attribute but the ignore
- * itself, or any element outside the plain ones, keeps its text in the
- * digest. So does a region whose end Pagefind's parser might place elsewhere
- * than this one: one with an implied start or end tag, an end tag this parser
- * dropped (a `<` it did not read as a tag), a comment or CDATA, or inside
- * foreign content. Every tag and attribute, inside or out, stays in.
+ * from, or where the element is inline and lends its text to the anchor
+ * around it: a region holding any `data-pagefind-*` attribute but the ignore
+ * itself, or any element outside the plain ones, or whose own element is not
+ * a block, keeps its text in the digest. So does a region whose end
+ * Pagefind's parser might place elsewhere than this one: one with an implied
+ * start or end tag, an end tag this parser dropped (a `<` it did not read as
+ * a tag), a comment or CDATA; a page where the two parsers may disagree
+ * (`takenWhole`) is taken whole. Every tag and attribute, inside or out,
+ * stays in. The reviews that found the inline case and the `/>` and foreign
+ * content cases indexed each pair with Pagefind 1.6:
+ * tests/integration/search-input.test.ts does the same for every case here.
  */
 export function searchInputDigest(html: string): string {
   const dropped: [number, number][] = [];
   const open: string[] = [];
   let region: Region | undefined;
-  let takenWhole = false;
+  let whole = false;
   const unplain = () => {
     if (region) region.read = true;
   };
   const parser = new Parser(
     {
       onopentag(name, attributes, implied) {
-        if (readAsText.has(name)) takenWhole = true;
+        const selfClosed = html[parser.endIndex - 1] === '/';
+        if (takenWhole.has(name) || (selfClosed && !voidElements.has(name))) whole = true;
         // A void element has no text to leave out.
         const leftOut = !voidElements.has(name) && ('data-pagefind-ignore' in attributes || excludedAttributes.some((attribute) => attribute in attributes));
-        if (!region && leftOut) {
-          region = { depth: open.length, start: parser.startIndex, tags: 0, text: [], read: open.includes('svg') || open.includes('math') };
-        }
+        if (!region && leftOut) region = { depth: open.length, start: parser.startIndex, tags: 0, text: [], read: !blocks.has(name) };
         if (region) {
           region.tags += 1;
           if (implied || !plainElements.has(name) || readsText(attributes)) unplain();
@@ -149,7 +168,7 @@ export function searchInputDigest(html: string): string {
     { decodeEntities: false },
   );
   parser.end(html);
-  if (takenWhole || dropped.length === 0) return sha256(html);
+  if (whole || dropped.length === 0) return sha256(html);
   const kept: string[] = [];
   let from = 0;
   for (const [start, end] of dropped) {
