@@ -178,10 +178,40 @@ export function formatReferences<S extends CitationStyle>(subject: CitationSubje
 }
 
 /**
+ * The style a bibliography of one entry is formatted in: the style, less what
+ * only a bibliography of several entries or a citation uses. citeproc works
+ * out, for each item it is given, how its citation would read (to tell
+ * ambiguous citations apart) and the keys it would be sorted by, whichever
+ * output is asked for: with one entry there is nothing to tell apart or
+ * sort, yet the two took about half of citeproc's time. So the citation's
+ * layout becomes the item's title, with no disambiguation, and the
+ * bibliography loses its sort; the entry reads the same
+ * (tests/unit/site/citation.test.ts compares it with the whole style's).
+ */
+function singleEntryStyle(xml: string, name: string): string {
+  const citation = /<citation[\s>][\s\S]*?<\/citation>/u;
+  const sort = /(<bibliography[^>]*>)\s*<sort>[\s\S]*?<\/sort>/u;
+  if (!citation.test(xml) || !sort.test(xml)) throw new Error(`the citation style ${name} has no citation or no sorted bibliography to leave out`);
+  return xml.replace(citation, '<citation><layout><text variable="title"/></layout></citation>').replace(sort, '$1');
+}
+
+const singleEntryTemplates = new Map<string, string>();
+
+/** The name citation-js keeps the style for one entry under, registered at its first use. */
+export function singleEntryTemplate(template: string): string {
+  let single = singleEntryTemplates.get(template);
+  if (!single) {
+    single = `${template}-single-entry`;
+    styles.add(single, singleEntryStyle(styles.get(template), template));
+    singleEntryTemplates.set(template, single);
+  }
+  return single;
+}
+
+/**
  * One item's entry in a bibliography of its own, from the citeproc engine
  * that citation-js keeps for the style (what its `format('bibliography')`
- * does, without parsing the item again or sorting a list of one: sorting
- * makes citeproc render each item's sort keys, about a fifth of its work).
+ * does, without parsing the item again, in the style for one entry above).
  * citeproc remembers every item it has formatted as "tainted" and goes
  * through all of them again at each later call: a document's two printed
  * references cost 13 ms at the first thousand documents and 65 ms at the
@@ -189,7 +219,7 @@ export function formatReferences<S extends CitationStyle>(subject: CitationSubje
  * call as cheap as the first and changes no output.
  */
 function bibliographyEntry(item: CslItem, template: string): string {
-  const engine = csl.engine([item], template, 'en-US', 'text');
+  const engine = csl.engine([item], singleEntryTemplate(template), 'en-US', 'text');
   engine.updateItems([item.id], true);
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
   engine.restoreProcessorState();

@@ -3,7 +3,17 @@ import { parse as parseRis } from 'astrocite-ris';
 import { Cite, plugins } from '@citation-js/core';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../src/corpus/schema.ts';
-import { articleItem, citationStyles, formatCitations, formatReferences, type Citations, printedStyles } from '../../../src/site/citation.ts';
+import {
+  articleItem,
+  type CitationStyle,
+  citationStyles,
+  editionItem,
+  formatCitations,
+  formatReferences,
+  type Citations,
+  printedStyles,
+  singleEntryTemplate,
+} from '../../../src/site/citation.ts';
 
 const context = { siteUrl: 'https://corpus.example.org', siteName: 'Annotated Source Corpus', accessed: new Date('2026-11-23T10:00:00Z') };
 
@@ -196,6 +206,36 @@ describe('references formatted one document after another, as a build does', () 
     expect(Object.keys(engineOf('apa').tmp.taintedItemIDs)).not.toEqual([]);
     // …and the references of a document leave none.
     for (const slug of [balkanInsight, a2, balkanInsight]) references(slug);
-    for (const style of printedStyles) expect(Object.keys(engineOf(citationStyles[style].template).tmp.taintedItemIDs)).toEqual([]);
+    for (const style of printedStyles) expect(Object.keys(engineOf(singleEntryTemplate(citationStyles[style].template)).tmp.taintedItemIDs)).toEqual([]);
+  });
+});
+
+describe('a reference in the style for one entry', () => {
+  const base = documents[balkanInsight] as DocumentMeta;
+  // Names, titles and addresses of every shape the corpus has or may have: none, one, several, past APA's 20, particles, letters beyond ASCII.
+  const metas: DocumentMeta[] = [
+    base,
+    documents[a2] as DocumentMeta,
+    { ...base, authors: ['Arbër Çuçaj', 'Klea Marku'], title: 'Albania: the camp, the raid and the “documents”' },
+    { ...base, authors: ['Ludwig van Beethoven', 'Jean de La Fontaine', 'Elena Marsh'], url: 'https://example.org/a?b=c&d=e' },
+    { ...base, authors: Array.from({ length: 22 }, (_, index) => `Given${index} Family${index}`), published: '2024-02-29' },
+    { ...base, authors: ['Fjori Sinoruka', 'Fjori Sinoruka'], title: 'MEK has not respected the 2014 agreement, Albania Says', language: 'sq' },
+  ];
+  const wholeStyle = (item: ReturnType<typeof articleItem>, template: string) =>
+    new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
+
+  it('reads as the whole style gives it, in every style, for the article and for the edition of a document and of a paragraph', () => {
+    for (const [index, meta] of metas.entries()) {
+      for (const paragraph of [undefined, 7]) {
+        const subject = { slug: `document-${index}`, meta, paragraph };
+        const styles = Object.keys(citationStyles) as CitationStyle[];
+        const references = formatReferences(subject, context, styles);
+        for (const style of styles) {
+          const { template } = citationStyles[style];
+          expect(references[style].article, `${style}, ${meta.title}`).toBe(wholeStyle(articleItem(subject), template));
+          expect(references[style].edition, `${style}, ${meta.title}`).toBe(wholeStyle(editionItem(subject, context), template));
+        }
+      }
+    }
   });
 });
