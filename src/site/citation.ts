@@ -218,7 +218,7 @@ export function singleEntryTemplate(template: string): string {
  * six-thousandth. Resetting the engine's state after each entry keeps every
  * call as cheap as the first and changes no output.
  */
-function bibliographyEntry(item: CslItem, template: string): string {
+export function bibliographyEntry(item: CslItem, template: string): string {
   const engine = csl.engine([item], singleEntryTemplate(template), 'en-US', 'text');
   engine.updateItems([item.id], true);
   const [, entries] = engine.makeBibliography() as [unknown, string[]];
