@@ -179,30 +179,41 @@ export function formatReferences<S extends CitationStyle>(subject: CitationSubje
 
 /**
  * The style a bibliography of one entry is formatted in: the style, less what
- * only a bibliography of several entries or a citation uses. citeproc works
+ * only a citation or a bibliography of several entries uses. citeproc works
  * out, for each item it is given, how its citation would read (to tell
  * ambiguous citations apart) and the keys it would be sorted by, whichever
  * output is asked for: with one entry there is nothing to tell apart or
- * sort, yet the two took about half of citeproc's time. So the citation's
- * layout becomes the item's title, with no disambiguation, and the
- * bibliography loses its sort; the entry reads the same
- * (tests/unit/site/citation.test.ts compares it with the whole style's).
+ * sort, yet the two took about half of citeproc's time, and building the
+ * whole APA style took seconds. So the citation's layout becomes the item's
+ * title and the bibliography loses its sort. Not in a style that tells
+ * authors apart by their full given names (Harvard's and MLA's
+ * `disambiguate-add-givenname` under the default rule): citeproc applies that
+ * to the bibliography too, from the names the citation and the sort keys
+ * registered, so that co-authors John and Jane Smith read "Smith, John and
+ * Smith, Jane". Such a style is used whole (undefined here); APA adds given
+ * names as initials only, which its entries show anyway. The entry reads the
+ * same (tests/unit/site/citation.test.ts compares it with the whole style's).
  */
-function singleEntryStyle(xml: string, name: string): string {
-  const citation = /<citation[\s>][\s\S]*?<\/citation>/u;
-  const sort = /(<bibliography[^>]*>)\s*<sort>[\s\S]*?<\/sort>/u;
-  if (!citation.test(xml) || !sort.test(xml)) throw new Error(`the citation style ${name} has no citation or no sorted bibliography to leave out`);
-  return xml.replace(citation, '<citation><layout><text variable="title"/></layout></citation>').replace(sort, '$1');
+function singleEntryStyle(xml: string, name: string): string | undefined {
+  const citation = /<citation(?:\s[^>]*)?>[\s\S]*?<\/citation>/u;
+  const start = /<citation(?:\s[^>]*)?>/u.exec(xml)?.[0];
+  if (start === undefined) throw new Error(`the citation style ${name} has no citation`);
+  const addsGivenNames = /\sdisambiguate-add-givenname="true"/u.test(start) && !/\sgivenname-disambiguation-rule="[a-z-]+-with-initials"/u.test(start);
+  if (addsGivenNames) return undefined;
+  return xml
+    .replace(citation, '<citation><layout><text variable="title"/></layout></citation>')
+    .replace(/(<bibliography(?:\s[^>]*)?>)\s*<sort>[\s\S]*?<\/sort>/u, '$1');
 }
 
 const singleEntryTemplates = new Map<string, string>();
 
-/** The name citation-js keeps the style for one entry under, registered at its first use. */
+/** The name citation-js keeps the style for one entry under, registered at its first use: the style's own where it is used whole. */
 export function singleEntryTemplate(template: string): string {
   let single = singleEntryTemplates.get(template);
   if (!single) {
-    single = `${template}-single-entry`;
-    styles.add(single, singleEntryStyle(styles.get(template), template));
+    const style = singleEntryStyle(styles.get(template), template);
+    single = style === undefined ? template : `${template}-single-entry`;
+    if (style !== undefined) styles.add(single, style);
     singleEntryTemplates.set(template, single);
   }
   return single;

@@ -220,6 +220,11 @@ describe('a reference in the style for one entry', () => {
     { ...base, authors: ['Ludwig van Beethoven', 'Jean de La Fontaine', 'Elena Marsh'], url: 'https://example.org/a?b=c&d=e' },
     { ...base, authors: Array.from({ length: 22 }, (_, index) => `Given${index} Family${index}`), published: '2024-02-29' },
     { ...base, authors: ['Fjori Sinoruka', 'Fjori Sinoruka'], title: 'MEK has not respected the 2014 agreement, Albania Says', language: 'sq' },
+    // Co-authors with one family name and initials: styles that tell authors apart by given names expand them in the entry too.
+    { ...base, authors: ['John Smith', 'Jane Smith'] },
+    { ...base, authors: ['John Smith', 'Anna Doe', 'Bob Roe', 'Jane Smith'] },
+    { ...base, authors: ['Arbër Çuçaj', 'Anila Çuçaj'] },
+    { ...base, authors: ['J.R. Smith', 'Jack R. Smith'] },
   ];
   const wholeStyle = (item: ReturnType<typeof articleItem>, template: string) =>
     new Cite(item).format('bibliography', { format: 'text', template, lang: 'en-US' }).trim();
