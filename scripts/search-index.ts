@@ -173,22 +173,15 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
   const folder = outputFile(searchIndexPath(1));
   const kept = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
   const last = kept?.rules === readingRules ? kept : undefined;
-  if (last) {
-    // With an index to compare with, the pages are read first.
-    const digests = pageDigests(outDir, pages, last.pages);
-    const print = fingerprint(parts, paths, digests);
-    if (print === last.fingerprint && cache.restore(last, folder)) {
-      // The pages as they are now, so that the next build parses only what changes after them.
-      cache.remember({ ...last, pages: digests });
-      return { ...last.stats, reused: true };
-    }
-    const stats = await index(outDir, parts, paths);
-    cache.save({ fingerprint: print, rules: readingRules, stats, pages: digests }, folder);
-    return { ...stats, reused: false };
+  // With an index to compare with, the pages are read first; with none, once Pagefind, which uses every core, is done.
+  const earlier = last && pageDigests(outDir, pages, last.pages);
+  if (last && earlier && fingerprint(parts, paths, earlier) === last.fingerprint && cache.restore(last, folder)) {
+    // The pages as they are now, so that the next build parses only what changes after them.
+    cache.remember({ ...last, pages: earlier });
+    return { ...last.stats, reused: true };
   }
-  // With none, the pages are read for the next build's once Pagefind, which uses every core, is done.
   const stats = await index(outDir, parts, paths);
-  const digests = pageDigests(outDir, pages);
+  const digests = earlier ?? pageDigests(outDir, pages);
   cache.save({ fingerprint: fingerprint(parts, paths, digests), rules: readingRules, stats, pages: digests }, folder);
   return { ...stats, reused: false };
 }
