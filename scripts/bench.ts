@@ -2,7 +2,8 @@
  * The benchmark: builds synthetic corpora of N documents with the real build
  * (same config, plugins, checks and search index) and prints, per N, the
  * build time by stage, pages per second, peak memory, output and index sizes,
- * the time of a second build after one note is edited, what a browser fetches
+ * the time of a second build after one note is edited and of a third after
+ * one entry is renamed, with the pages each renders again, what a browser fetches
  * and how long it waits for the search page to show the results of a rare and
  * of a common query, and the gzipped weight of each kind of page. Results
  * also go to bench-results/.
@@ -12,10 +13,10 @@
  *   npm run bench -- --sizes 250,2000  # any N
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { generateCorpus, type SyntheticCorpus } from './bench/generate-corpus.ts';
 import { directorySize, measureInBrowser, treeRss, type BrowserFigures, type SearchFigures } from './bench/measure.ts';
 
@@ -25,6 +26,9 @@ interface BuildFigures {
   /** The views' share of rendering: computing their data (timeline, map, network) and rendering their pages. */
   viewsMs: number;
   pages: number;
+  /** The files of the routes Astro lists (pages, sources, feeds), and those it rendered: it copied the others from the previous build. */
+  routeFiles: number;
+  renderedFiles: number;
   pagesPerSecond: number;
   /** Peak resident memory of the whole build: the larger of its two steps, which run one after the other. */
   peakRssBytes: number;
@@ -41,7 +45,15 @@ export interface BenchResult {
   build: BuildFigures;
   /** `npm run build` again, into the same output, after one note of one document is edited: whatever the build reuses today. */
   rebuild: BuildFigures;
+  /** `npm run build` again, after that, with one glossary entry renamed. */
+  entryRebuild: BuildFigures & RenamedEntry;
   browser: BrowserFigures;
+}
+
+/** The entry the benchmark renames, and how many documents mention it. */
+interface RenamedEntry {
+  entry: string;
+  mentionedIn: number;
 }
 
 /** Edits the first note of a generated document, as an editor correcting one note would. */
@@ -51,6 +63,24 @@ async function editOneNote(content: string): Promise<void> {
   const edited = text.replace(']: An editorial note', ']: A corrected editorial note');
   if (edited === text) throw new Error(`${file} has no note to edit: the generator changed; edit another line for the rebuild.`);
   await writeFile(file, edited);
+}
+
+/**
+ * Renames the entry in the middle of the glossary, neither the most nor the
+ * least mentioned, as an editor correcting a name would: its own page and
+ * the pages that show it are rendered again, and no other.
+ */
+async function renameOneEntry(content: string, entries: number): Promise<RenamedEntry> {
+  const entry = `entry-${Math.ceil(entries / 2)}`;
+  const file = join(content, 'glossary', `${entry}.md`);
+  const text = await readFile(file, 'utf8');
+  const renamed = text.replace(/^name: (.*)$/mu, 'name: $1 (renamed)');
+  if (renamed === text) throw new Error(`${file} has no name to edit: the generator changed; edit another line for the rebuild.`);
+  await writeFile(file, renamed);
+  const corpusDir = join(content, 'corpus');
+  const pages = await Promise.all((await readdir(corpusDir)).map((name) => readFile(join(corpusDir, name), 'utf8')));
+  const mentionedIn = pages.filter((page) => page.includes(`entry="${entry}"`)).length;
+  return { entry, mentionedIn };
 }
 
 /** Runs one step of the build, sampling the resident memory of its process tree. */
@@ -93,6 +123,8 @@ async function build(content: string, outDir: string, cacheDir: string): Promise
     0,
   );
   const pages = stage(/(\d+) page\(s\) built/u);
+  // Astro lists each file it writes: with the time it took, or "(cached)" or "(restored)" for a file of the previous build.
+  const listed = stripVTControlCharacters(astro.output);
   return {
     totalMs,
     stages: {
@@ -103,6 +135,9 @@ async function build(content: string, outDir: string, cacheDir: string): Promise
     },
     viewsMs: viewsData + viewPages,
     pages,
+    routeFiles: listed.match(/├─ /gu)?.length ?? 0,
+    // Counted as those not copied: a view's page prints how long its data took between its name and its time.
+    renderedFiles: (listed.match(/├─ /gu)?.length ?? 0) - (listed.match(/├─ \S+ \((?:cached|restored)\)/gu)?.length ?? 0),
     pagesPerSecond: pages / (renderingMs / 1000),
     peakRssBytes: Math.max(astro.peakRss, search.peakRss),
     peakAstroRssBytes: astro.peakRss,
@@ -124,6 +159,9 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
       log(`N = ${size}: editing one note and building again…`);
       await editOneNote(join(dir, 'content'));
       const rebuild = await build(join(dir, 'content'), join(dir, 'dist'), join(dir, 'astro-cache'));
+      log(`N = ${size}: renaming one entry and building again…`);
+      const renamed = await renameOneEntry(join(dir, 'content'), corpus.entries);
+      const entryRebuild = { ...(await build(join(dir, 'content'), join(dir, 'dist'), join(dir, 'astro-cache'))), ...renamed };
       log(`N = ${size}: measuring in the browser…`);
       const browser = await measureInBrowser(join(dir, 'dist'), corpus.queries, {
         home: '/',
@@ -134,7 +172,7 @@ export async function bench(sizes: readonly number[], log: (line: string) => voi
         map: '/map/',
         network: '/network/',
       });
-      results.push({ corpus, build: figures, rebuild, browser });
+      results.push({ corpus, build: figures, rebuild, entryRebuild, browser });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -168,7 +206,8 @@ export function table(results: readonly BenchResult[]): string {
       'peak RSS (search index)',
       'dist',
       'index',
-      'rebuild, one note edited',
+      'rebuild, one note edited (files rendered)',
+      'rebuild, one entry renamed (files rendered; documents that mention it)',
       'search page',
       'rare word: page load to results (results)',
       'common name',
@@ -180,7 +219,7 @@ export function table(results: readonly BenchResult[]): string {
       'map page',
       'network page',
     ],
-    ...results.map(({ corpus, build: b, rebuild, browser }) => [
+    ...results.map(({ corpus, build: b, rebuild, entryRebuild, browser }) => [
       String(corpus.documents),
       String(corpus.paragraphs),
       String(corpus.mentions),
@@ -197,7 +236,8 @@ export function table(results: readonly BenchResult[]): string {
       mb(b.peakSearchIndexRssBytes),
       mb(b.distBytes),
       mb(b.searchIndexBytes),
-      s(rebuild.totalMs),
+      `${s(rebuild.totalMs)} (${rebuild.renderedFiles} of ${rebuild.routeFiles})`,
+      `${s(entryRebuild.totalMs)} (${entryRebuild.renderedFiles} of ${entryRebuild.routeFiles}; ${entryRebuild.mentionedIn})`,
       kb(browser.searchPage),
       searched(browser.rare),
       searched(browser.common),

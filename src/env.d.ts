@@ -1,9 +1,10 @@
 declare module 'virtual:corpus' {
-  const model: import('./site/page-model.ts').PageModel;
+  /** The page model but for the glossary entries, which pages read from the page store (src/data/corpus.ts). */
+  const model: Omit<import('./site/page-model.ts').PageModel, 'entries'>;
   export default model;
   /** Recorded redirects of vanished anchor URLs: old URL → new URL. */
   export const redirects: Record<string, string>;
-  /** Where the corpus check stored each document's rendered text and each entry's mentions, page by page. */
+  /** Where the corpus check stored each document's rendered text, each entry's mentions, page by page, and the entries. */
   export const pageStore: string;
   /** Where the build writes the scripts and styles that pages link to, by names that change with their content. */
   export const assetsDir: string;

@@ -2,19 +2,33 @@
  * The corpus as pages see it, with the lookups they need, built once per
  * build: `virtual:corpus` comes from the corpus integration.
  */
-import model, { assetsDir, pageStore, problems, redirects } from 'virtual:corpus';
-import { documentPageDigest, mentionPageDigest, mentionStoreDigest, readDocumentPage, readMentionPage } from '../node/page-store.ts';
+import shared, { assetsDir, pageStore, problems, redirects } from 'virtual:corpus';
+import { documentPageDigest, mentionPageDigest, mentionStoreDigest, readDocumentPage, readEntries, readMentionPage } from '../node/page-store.ts';
 import { assetNamesDigest } from '../node/render-cache.ts';
 import type { DocumentPage } from '../node/document-page.ts';
+import type { Claim } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
-import { claimIndex } from '../site/claims.ts';
+import { claimIndex, type ListedClaim } from '../site/claims.ts';
+import type { PageModel } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
 
-export const corpus = model;
+/*
+ * The glossary entries are read from the page store, not from the code of
+ * `virtual:corpus` with the rest of the model: Astro renders a page again
+ * whenever the code it imports changes, so an edit to one entry would render
+ * every page again. A page with a cache key gets the entries it shows in its
+ * props (`cacheKeys`).
+ */
+export const corpus: PageModel = { ...shared, entries: readEntries(pageStore) };
 export { problems, redirects };
-export const documentsBySlug = new Map(model.documents.map((document) => [document.slug, document]));
-export const entriesById = new Map(model.entries.map((entry) => [entry.id, entry]));
-export const claims = claimIndex(model.claims, documentsBySlug, entriesById);
+export const documentsBySlug = new Map(corpus.documents.map((document) => [document.slug, document]));
+export const entriesById = new Map(corpus.entries.map((entry) => [entry.id, entry]));
+export const claims = claimIndex(corpus.claims, documentsBySlug, entriesById);
+
+/** A claim as a list shows it, with the name of its claimant (src/components/ClaimList.astro). */
+export function listedClaim(claim: Claim, label?: string): ListedClaim {
+  return { claim, claimant: entriesById.get(claim.meta.claimant)?.meta.name ?? claim.meta.claimant, ...(label === undefined ? {} : { label }) };
+}
 
 /** Page `page` (from 1) of an entry's mentions, in corpus order. */
 export function mentionsOf(entry: string, page: number): Mention[] {
@@ -29,12 +43,15 @@ export function documentPage(slug: string): DocumentPage | undefined {
 /**
  * The keys under which Astro's incremental build (astro.config.mjs) copies a
  * page from the previous build instead of rendering it again. Astro renders a
- * page again whenever the code it imports changes, and the page model is part
- * of that code (`virtual:corpus`, the same bytes for the same model); a key
- * adds the rest of what the page's HTML depends on: its props, the digest of
- * each file of the page store it reads, the names of the scripts and styles
- * it links to, and the versions of Node and of its ICU, which formats
- * numbers. A page that reads anything else at render time must not have a key.
+ * page again whenever the code it imports changes, and the page model but for
+ * its entries is part of that code (`virtual:corpus`, the same bytes for the
+ * same model); a key adds the rest of what the page's HTML depends on: its
+ * props, which carry every glossary entry it shows and whatever it shows
+ * that is drawn from them, the digest of each file of the page store it
+ * reads, the names of the scripts and styles it links to, and the versions of
+ * Node and of its ICU, which formats numbers. A page that reads anything else
+ * at render time, `corpus.entries` and `entriesById` among them, must not
+ * have a key.
  */
 export const cacheKeys = {
   /** A document's page: its stored text and citations. */

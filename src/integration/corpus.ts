@@ -55,13 +55,16 @@ async function checkCorpus(
   }
   // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
   store.writeMentionPages(model);
+  // The entries too, so that the pages' code does not change with them (src/data/corpus.ts).
+  const { entries, ...shared } = pageModel(model);
+  store.writeEntries(entries);
   store.finish();
   logger.info(
     `stage checks: ${model.documents.length} documents (${checked.cache?.reused ?? 0} reused from the cache, ${checked.cache?.checked ?? 0} checked), ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
   );
   const all = [...problems, ...lockCheck.problems];
   const module = [
-    `export default ${JSON.stringify(pageModel(model))};`,
+    `export default ${JSON.stringify(shared)};`,
     `export const redirects = ${JSON.stringify(lock.redirects)};`,
     `export const pageStore = ${JSON.stringify(pageStore)};`,
     `export const assetsDir = ${JSON.stringify(assetsDir)};`,

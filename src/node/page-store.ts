@@ -1,6 +1,6 @@
 import { type Dirent, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CorpusModel } from '../corpus/model.ts';
+import type { CorpusModel, GlossaryEntry } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { DocumentPage } from './document-page.ts';
 import { mentionPages } from '../site/page-model.ts';
@@ -11,6 +11,8 @@ import { pruneFolder } from './prune-folder.ts';
  * What the corpus check prepares for the pages, on disk: each document's
  * rendered text and printed citations, and each entry's mentions page by page. Each page reads only
  * its own file, so no page holds more than it shows, however large the corpus.
+ * The glossary entries are stored too, as one file, rather than in the code of
+ * the page model (src/data/corpus.ts says why).
  *
  * A check writes the whole store, but a file that already holds what it would
  * be given is left as it is, and `finish` removes the files this check did not
@@ -23,9 +25,13 @@ export interface PageStore {
   writeDocument(slug: string, page: DocumentPage): void;
   /** Stores each entry's mentions, page by page. */
   writeMentionPages(model: Pick<CorpusModel, 'mentionsByEntry'>): void;
+  /** Stores the glossary entries. */
+  writeEntries(entries: readonly GlossaryEntry[]): void;
   /** Removes what an earlier check stored and this one did not: a document or a page of mentions that is no more. */
   finish(): void;
 }
+
+const entriesFile = 'entries.json';
 
 export function openPageStore(dir: string): PageStore {
   // Paths relative to `dir`, as `pruneFolder` gives them.
@@ -44,6 +50,7 @@ export function openPageStore(dir: string): PageStore {
         write(join('mentions', entry, `${page}.json`), JSON.stringify(mentions));
       }
     },
+    writeEntries: (entries) => write(entriesFile, JSON.stringify(entries)),
     // An entry no longer mentioned leaves an empty folder, which goes too.
     finish: () => pruneFolder(dir, (path) => written.has(path)),
   };
@@ -71,6 +78,11 @@ export function readDocumentPage(dir: string, slug: string): DocumentPage | unde
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+/** The glossary entries, in the model's order. */
+export function readEntries(dir: string): GlossaryEntry[] {
+  return JSON.parse(readFileSync(join(dir, entriesFile), 'utf8')) as GlossaryEntry[];
 }
 
 export function readMentionPage(dir: string, entry: string, page: number): Mention[] {

@@ -28,6 +28,14 @@ export interface ClaimLink {
   relation: ClaimRelation;
 }
 
+/** A claim in a list: the list names its claimant, and may say how it relates to the page's claim. */
+export interface ListedClaim {
+  claim: Claim;
+  /** The claimant's name: its glossary entry's, or as the register gives it where there is none. */
+  claimant: string;
+  label?: string;
+}
+
 /** A claim with what its page shows: who made it, where the documents report it, and the claims around it. */
 export interface ClaimView {
   claim: Claim;

@@ -22,7 +22,7 @@ describe('npm run bench -- --quick', () => {
   it('generates, builds and measures corpora of 10 and 100 documents', async () => {
     const results = await bench([10, 100], () => undefined);
     expect(results.map((result) => result.corpus.documents)).toEqual([10, 100]);
-    for (const { corpus, build, rebuild, browser } of results) {
+    for (const { corpus, build, rebuild, entryRebuild, browser } of results) {
       expect(corpus.paragraphs).toBeGreaterThanOrEqual(15 * corpus.documents);
       expect(corpus.paragraphs).toBeLessThanOrEqual(40 * corpus.documents);
       expect(corpus.entries).toBe(Math.round(corpus.documents / 2));
@@ -35,6 +35,14 @@ describe('npm run bench -- --quick', () => {
       expect(build.peakRssBytes).toBe(Math.max(build.peakAstroRssBytes, build.peakSearchIndexRssBytes));
       expect(build.searchIndexBytes).toBeGreaterThan(0);
       expect(Number.isFinite(rebuild.totalMs), 'the rebuild after one edited note is timed').toBe(true);
+      expect(build.routeFiles).toBeGreaterThan(build.pages);
+      expect(build.renderedFiles, 'a first build renders every file').toBe(build.routeFiles);
+      expect(rebuild.renderedFiles).toBeGreaterThan(0);
+      expect(rebuild.renderedFiles).toBeLessThan(rebuild.routeFiles);
+      // The renamed entry's page and the documents that mention it are among the files rendered again, and not every file is.
+      expect(entryRebuild.mentionedIn).toBeGreaterThan(0);
+      expect(entryRebuild.renderedFiles).toBeGreaterThan(entryRebuild.mentionedIn);
+      expect(entryRebuild.renderedFiles).toBeLessThan(entryRebuild.routeFiles);
       expect(browser.searchPage).toBeGreaterThan(0);
       // The rare word occurs in one paragraph of one document; the common name in many.
       expect(browser.rare.results).toBe(1);

@@ -97,6 +97,11 @@ describe('npm run dev', () => {
     expect(await page(entryPath('harbour-bridge'), 'Harbour Crossing')).toContain('Harbour Crossing');
   });
 
+  it("serves the pages that show an entry with its name edited while it runs, the documents' among them", async () => {
+    edit(join(content, 'glossary/klea-marku.md'), 'name: Klea Marku\n', 'name: Klea Marku-Edited\n');
+    expect(await page(documentPath('harbour-bridge-reopens'), 'Klea Marku-Edited')).toContain('Klea Marku-Edited');
+  });
+
   it('shows the problem an edit makes in the terminal and on the page, until it is undone', async () => {
     const file = join(content, 'corpus/harbour-bridge-reopens.mdx');
     const note = '[^tuesday]: Tuesday 12 March 2024, the date of this report.';

@@ -328,6 +328,32 @@ describe('the build of the fixture site with the cache', () => {
     expect(changed.filter((path) => path.startsWith('documents/'))).toEqual(['documents/harbour-bridge-reopens/index.html']);
   });
 
+  it('renders again, of the pages with a key, only those that show an edited entry, and publishes what a clean build does', async () => {
+    const path = join(content, 'glossary', 'harbour-workers-union.md');
+    const original = readFileSync(path, 'utf8');
+    const before = await build();
+    // A claimant, named on the pages of its claims and of the claims that answer them, and related to other entries.
+    edit(path, /^name: .*$/mu, 'name: Harbour Workers’ Union (renamed)');
+    edit(path, /aliases:\n/u, 'aliases:\n  - HWU-renamed\n');
+    try {
+      const edited = await build();
+      expect(edited.checks).toEqual(['2', '0']);
+      // Of the pages with a key, those rendered again are exactly those that changed; every other is reused.
+      const keyedPages = keyed(edited.files);
+      const changed = new Set(changedFiles(before.files, edited.files).map((file) => `/${file}`));
+      const rendered = edited.rendered.filter((page) => page !== undefined && keyedPages.includes(page));
+      expect(rendered).toEqual(keyedPages.filter((page) => changed.has(page)));
+      expect(rendered).toContain('/claims/every-pier-inspected-twice/index.html');
+      expect(rendered).toContain('/glossary/teuta-rrapaj/index.html');
+      expect(edited.reused).toEqual(keyedPages.filter((page) => !rendered.includes(page)));
+      expect(edited.reused).toContain('/glossary/klea-marku/index.html');
+      const clean = await build({ CORPUS_CLEAN: '1' });
+      expect(changedFiles(clean.files, edited.files)).toEqual([]);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+
   it('builds the same site when asked to clean (CORPUS_CLEAN=1), checking every page again', async () => {
     const warm = await build();
     const clean = await build({ CORPUS_CLEAN: '1' });
