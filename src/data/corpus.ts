@@ -50,8 +50,9 @@ export function documentPage(slug: string): DocumentPage | undefined {
  * that is drawn from them, the digest of each file of the page store it
  * reads, the names of the scripts and styles it links to, and the versions of
  * Node and of its ICU, which formats numbers. A page that reads anything else
- * at render time, `corpus.entries` and `entriesById` among them, must not
- * have a key.
+ * at render time must not have a key: `corpus.entries`, `entriesById` and
+ * what src/data/views.ts draws from them (the timeline, map and network) are
+ * read in `getStaticPaths`, into the props.
  */
 export const cacheKeys = {
   /** A document's page: its stored text and citations. */

@@ -12,7 +12,7 @@ import { type DocumentParagraphs, byDocument, paragraphKeys, sharedKeys, sortedK
 import { type NetworkEntry, layoutNetwork, selectNetwork, tiesFromRelated, typeTies } from '../views/network.ts';
 import { type Place, type WorldTopology, drawMap, mapFrames } from '../views/map.ts';
 import { timelineItems, timelinePages } from '../views/timeline.ts';
-import type { GlossaryEntry } from '../corpus/model.ts';
+import type { EntryType } from '../corpus/schema.ts';
 import { corpus, documentPage, entriesById, mentionsOf } from './corpus.ts';
 
 /** How much each view shows: what keeps it readable, and within its weight, at any corpus size. */
@@ -145,11 +145,11 @@ export const network = once('network', () => {
   return { layout, leftOut: selection.leftOut, tieCount: ties.length, strongest, byType };
 });
 
-/** The entries an entry is most often mentioned with, and in how many paragraphs ({@link sharedParagraphs} gives the first of them). */
-export function neighbourhood(entryId: string): { other: GlossaryEntry; sharedParagraphs: number }[] {
+/** The entries an entry is most often mentioned with, as its page names them, and in how many paragraphs ({@link sharedParagraphs} gives the first of them). */
+export function neighbourhood(entryId: string): { id: string; name: string; type: EntryType; sharedParagraphs: number }[] {
   return (corpus.relatedEntries[entryId] ?? []).flatMap(({ entry, sharedParagraphs: count }) => {
     const other = entriesById.get(entry);
-    return other ? [{ other, sharedParagraphs: count }] : [];
+    return other ? [{ id: other.id, name: other.meta.name, type: other.meta.type, sharedParagraphs: count }] : [];
   });
 }
 
