@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Link, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { parseMdx } from '../../../src/corpus/parse.ts';
+
+/** MDX with the whole of remark-gfm: what `parseMdx` must give for any text. */
+const gfm = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const reference = (text: string) => gfm.runSync(gfm.parse(text)) as Root;
+
+const links = (tree: Root) => {
+  const urls: string[] = [];
+  visit(tree, 'link', (node: Link) => {
+    urls.push(node.url);
+  });
+  return urls;
+};
+
+/** Every construct of GFM but its literal autolinks, and near misses of them. */
+const rich = `---
+title: A page
+---
+
+# A heading with <Mention entry="harbour-bridge">the bridge</Mention>
+
+Text with *emphasis*, **strong**, ~struck~ and ~~struck twice~~, a [link](/glossary/portvale/), a ww. and htp:// near miss, a footnote[^1] and a [^missing] one.
+
+| a | b |
+| - | :-: |
+| 1 | ~2~ |
+
+Text with a pipe | alone, and a tilde ~ alone.
+
+- [ ] a task
+- [x] done
+- an item
+
+1. first
+2. second
+
+> A quote with a footnote.[^1]
+
+[^1]: The note, with a [link](#p1).
+`;
+
+/** Every MDX page of the test fixtures, broken ones included, with what could begin a literal autolink taken out. */
+const fixturePages = () =>
+  readdirSync('tests/fixtures', { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.mdx'))
+    .map((path) =>
+      readFileSync(join('tests/fixtures', path), 'utf8')
+        .replace(/https?:\/\//giu, '/')
+        .replace(/www/giu, 'w-w-w')
+        .replaceAll('@', ' at '),
+    );
+
+/** The tree, or the error a text gives. */
+const outcome = (parse: (text: string) => Root, text: string) => {
+  try {
+    return parse(text);
+  } catch (error) {
+    return String(error);
+  }
+};
+
+describe('parseMdx', () => {
+  it('gives what remark-gfm gives, positions included, for a text that cannot hold a literal autolink', () => {
+    const texts = [rich, ...fixturePages()];
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) {
+      expect(text).not.toMatch(/http|www|@/iu);
+      expect(outcome(parseMdx, text)).toEqual(outcome(reference, text));
+    }
+  });
+
+  it('links a bare URL, a www address and an e-mail address, in any case, as remark-gfm does', () => {
+    const texts = {
+      'See https://example.org/a for more.': ['https://example.org/a'],
+      'See HTTP://EXAMPLE.ORG for more.': ['HTTP://EXAMPLE.ORG'],
+      'See www.example.org for more.': ['http://www.example.org'],
+      'See WWW.EXAMPLE.ORG for more.': ['http://WWW.EXAMPLE.ORG'],
+      'Write to press@example.org today.': ['mailto:press@example.org'],
+    };
+    for (const [text, urls] of Object.entries(texts)) {
+      expect(links(parseMdx(text)), text).toEqual(urls);
+      expect(parseMdx(text)).toEqual(reference(text));
+    }
+  });
+});
