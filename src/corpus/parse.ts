@@ -38,14 +38,29 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFront
  * together (16 ms of 36 for a benchmark document), since every word could
  * begin an e-mail address. A literal autolink begins "http://", "https://"
  * or "www." or holds an "@", so a text with none of "http", "www" and "@"
- * has none, and is parsed without them: the same tree.
+ * has none, and is parsed without them: the same tree. The front matter holds
+ * none either (a document's `url`, say), whatever it says.
  */
 const mayHoldLiteralAutolinks = /http|www|@/iu;
 
+/** A first guess at where the front matter ends: the parse says where it does. */
+const frontMatterGuess = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;
+
+function parseWith(processor: typeof parser, text: string): Root {
+  return processor.runSync(processor.parse(text)) as Root;
+}
+
+/** Where the text after the front matter begins, as the parse found it: the end of its `yaml` node, or 0. */
+function bodyStart(tree: Root): number {
+  const [first] = tree.children;
+  return first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
+}
+
 /** Parses an MDX page into mdast, as the site build does, positions included. */
 export function parseMdx(text: string): Root {
-  const chosen = mayHoldLiteralAutolinks.test(text) ? parser : parserWithoutLiteralAutolinks;
-  return chosen.runSync(chosen.parse(text)) as Root;
+  if (mayHoldLiteralAutolinks.test(text.slice(frontMatterGuess.exec(text)?.[0].length ?? 0))) return parseWith(parser, text);
+  const tree = parseWith(parserWithoutLiteralAutolinks, text);
+  return mayHoldLiteralAutolinks.test(text.slice(bodyStart(tree))) ? parseWith(parser, text) : tree;
 }
 
 /** Parses a Markdown file (a glossary entry) into mdast. */

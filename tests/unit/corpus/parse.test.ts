@@ -79,8 +79,20 @@ describe('parseMdx', () => {
     }
   });
 
+  it('gives what remark-gfm gives for a text whose front matter alone holds an address', () => {
+    const text = '---\ntitle: A page\nurl: https://example.org/a\nby: press@example.org\n---\n\nText with no address.[^1]\n\n[^1]: A note.\n';
+    expect(parseMdx(text)).toEqual(reference(text));
+  });
+
   it('links a bare URL, a www address and an e-mail address, in any case, as remark-gfm does', () => {
     const texts = {
+      '---\nurl: https://example.org/a\n---\n\nSee https://example.org/b for more.': ['https://example.org/b'],
+      // No front matter (a fourth dash closes nothing; a fence never closed), and front matter that the first guess misses (spaces after its fence).
+      '---\ntitle: a\n----\n\nSee https://example.org/c for more.': ['https://example.org/c'],
+      '---  \ntitle: a\n---\n\nSee https://example.org/d for more.': ['https://example.org/d'],
+      '---\ntitle: a\n\nSee https://example.org/e, never closed.': ['https://example.org/e'],
+      // Empty front matter, which the first guess takes to run to the next thematic break: the parse corrects it.
+      '---\n---\n\nSee https://example.org/f for more.\n\n---\n\nThe end.': ['https://example.org/f'],
       'See https://example.org/a for more.': ['https://example.org/a'],
       'See HTTP://EXAMPLE.ORG for more.': ['HTTP://EXAMPLE.ORG'],
       'See www.example.org for more.': ['http://www.example.org'],
