@@ -37,11 +37,12 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFront
  * Looking for literal autolinks costs more than the rest of the parse
  * together (16 ms of 36 for a benchmark document), since every word could
  * begin an e-mail address. A literal autolink begins "http://", "https://"
- * or "www." or holds an "@", so a text with none of "http", "www" and "@"
- * has none, and is parsed without them: the same tree. The front matter holds
- * none either (a document's `url`, say), whatever it says.
+ * or "www." or holds an "@", as written or as a character reference
+ * ("&#64;"), so a text with none of "http", "www", "@" and a character
+ * reference has none, and is parsed without them: the same tree. The front
+ * matter holds none either (a document's `url`, say), whatever it says.
  */
-const mayHoldLiteralAutolinks = /http|www|@/iu;
+const mayHoldLiteralAutolinks = /http|www|@|&(?:#|[a-z])/iu;
 
 /** A first guess at where the front matter ends: the parse says where it does. */
 const frontMatterGuess = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;

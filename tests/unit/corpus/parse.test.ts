@@ -49,7 +49,7 @@ Text with a pipe | alone, and a tilde ~ alone.
 [^1]: The note, with a [link](#p1).
 `;
 
-/** Every MDX page of the test fixtures, broken ones included, with what could begin a literal autolink taken out. */
+/** Every MDX page of the test fixtures, broken ones included, with what could begin a literal autolink (or be a character reference) taken out. */
 const fixturePages = () =>
   readdirSync('tests/fixtures', { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith('.mdx'))
@@ -57,7 +57,8 @@ const fixturePages = () =>
       readFileSync(join('tests/fixtures', path), 'utf8')
         .replace(/https?:\/\//giu, '/')
         .replace(/www/giu, 'w-w-w')
-        .replaceAll('@', ' at '),
+        .replaceAll('@', ' at ')
+        .replaceAll('&', ' and '),
     );
 
 /** The tree, or the error a text gives. */
@@ -74,9 +75,108 @@ describe('parseMdx', () => {
     const texts = [rich, ...fixturePages()];
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) {
-      expect(text).not.toMatch(/http|www|@/iu);
+      expect(text).not.toMatch(/http|www|@|&(?:#|[a-z])/iu);
       expect(outcome(parseMdx, text)).toEqual(outcome(reference, text));
     }
+  });
+
+  it('gives what remark-gfm gives for texts made at random of GFM, MDX, addresses, their near misses and character references', () => {
+    // A seeded xorshift, so that every run tries the same texts.
+    let seed = 20231220;
+    const random = () => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) / 4294967296;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const pieces = [
+      'word',
+      'w',
+      'ww',
+      'W',
+      'h',
+      'ht',
+      'htt',
+      'tp',
+      'p',
+      's',
+      ':',
+      '//',
+      '/',
+      '.',
+      '.org',
+      'example',
+      'mailto:',
+      'xmpp:',
+      '-',
+      '_',
+      '+',
+      '~',
+      '~~',
+      '*',
+      '**',
+      '`',
+      '[',
+      ']',
+      '[^1]',
+      '(',
+      ')',
+      '|',
+      '\n',
+      '\n\n',
+      '\\',
+      '\\.',
+      ' ',
+      ' ',
+      '<Mention entry="x">',
+      '</Mention>',
+      '{1}',
+      '- ',
+      '1. ',
+      '> ',
+      '\n---\n',
+      '[ ] ',
+      '\n[^1]: ',
+      '\n| a | b |\n| - | - |\n',
+      '[t](/u)',
+      '![i](/u)',
+      'é',
+      '😀',
+      '\t',
+      '\r\n',
+      '@',
+      '&#64;',
+      '&#x40;',
+      '&commat;',
+      '&#104;',
+      '&#116;',
+      '&#119;',
+      '&#x77;',
+      '&amp;',
+      '&',
+      'www.',
+      'http://',
+      'https://',
+    ];
+    const frontMatters = [
+      '',
+      '---\ntitle: a\n---\n',
+      '---\nurl: https://example.org\nby: a@example.org\n---\n\n',
+      '---\n---\n',
+      '---  \na: 1\n---\n',
+      '---\na: 1\n',
+    ];
+    let fast = 0;
+    for (let text = 0; text < 1500; text += 1) {
+      let value = pick(frontMatters);
+      for (let piece = 1 + Math.floor(random() * 30); piece > 0; piece -= 1) value += pick(pieces);
+      if (!/http|www|@|&/iu.test(value.replace(/^---[\s\S]*?\n---/u, ''))) fast += 1;
+      expect(outcome(parseMdx, value), value).toEqual(outcome(reference, value));
+    }
+    // Both parsers are tried, each on hundreds of texts.
+    expect(fast).toBeGreaterThan(150);
+    expect(fast).toBeLessThan(1350);
   });
 
   it('gives what remark-gfm gives for a text whose front matter alone holds an address', () => {
@@ -98,6 +198,11 @@ describe('parseMdx', () => {
       'See www.example.org for more.': ['http://www.example.org'],
       'See WWW.EXAMPLE.ORG for more.': ['http://WWW.EXAMPLE.ORG'],
       'Write to press@example.org today.': ['mailto:press@example.org'],
+      // As character references, which the text decodes.
+      'Write to press&#64;example.org today.': ['mailto:press@example.org'],
+      'Write to press&commat;example.org today.': ['mailto:press@example.org'],
+      'See &#x68;ttps://example.org/g for more.': ['https://example.org/g'],
+      'See &#119;ww.example.org for more.': ['http://www.example.org'],
     };
     for (const [text, urls] of Object.entries(texts)) {
       expect(links(parseMdx(text)), text).toEqual(urls);
