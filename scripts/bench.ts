@@ -125,6 +125,7 @@ async function build(content: string, outDir: string, cacheDir: string): Promise
   const pages = stage(/(\d+) page\(s\) built/u);
   // Astro lists each file it writes: with the time it took, or "(cached)" or "(restored)" for a file of the previous build.
   const listed = stripVTControlCharacters(astro.output);
+  const routeFiles = listed.match(/├─ /gu)?.length ?? 0;
   return {
     totalMs,
     stages: {
@@ -135,9 +136,9 @@ async function build(content: string, outDir: string, cacheDir: string): Promise
     },
     viewsMs: viewsData + viewPages,
     pages,
-    routeFiles: listed.match(/├─ /gu)?.length ?? 0,
+    routeFiles,
     // Counted as those not copied: a view's page prints how long its data took between its name and its time.
-    renderedFiles: (listed.match(/├─ /gu)?.length ?? 0) - (listed.match(/├─ \S+ \((?:cached|restored)\)/gu)?.length ?? 0),
+    renderedFiles: routeFiles - (listed.match(/├─ \S+ \((?:cached|restored)\)/gu)?.length ?? 0),
     pagesPerSecond: pages / (renderingMs / 1000),
     peakRssBytes: Math.max(astro.peakRss, search.peakRss),
     peakAstroRssBytes: astro.peakRss,

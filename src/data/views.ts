@@ -84,7 +84,7 @@ function checkResolvedDates(): void {
   }
 }
 
-/** Every dated item, and the pages of the timeline. */
+/** Every dated item, the pages of the timeline, and the page each item is on (its first, were it on two). */
 export const timeline = once('timeline', () => {
   checkResolvedDates();
   const items = timelineItems({
@@ -98,7 +98,10 @@ export const timeline = once('timeline', () => {
     },
     linksPerItem: viewLimits.paragraphLinks,
   });
-  return { items, pages: timelinePages(items, viewLimits.timelinePerPage), undatedClaims: corpus.claims.filter(({ meta }) => !meta.date).length };
+  const pages = timelinePages(items, viewLimits.timelinePerPage);
+  const pageOf = new Map<string, number>();
+  for (const { page, years } of pages) for (const year of years) for (const { id } of year.items) if (!pageOf.has(id)) pageOf.set(id, page);
+  return { items, pages, pageOf, undatedClaims: corpus.claims.filter(({ meta }) => !meta.date).length };
 });
 
 /**
@@ -158,9 +161,9 @@ export function viewsOf(entryId: string): { timeline?: string; map?: string; net
   const entry = entriesById.get(entryId);
   if (!entry) return {};
   const itemId = `${entry.meta.type}-${entry.id}`;
-  const page = timeline().pages.find(({ years }) => years.some(({ items }) => items.some(({ id }) => id === itemId)));
+  const page = timeline().pageOf.get(itemId);
   return {
-    ...(page ? { timeline: `${timelinePath(page.page)}#${itemId}` } : {}),
+    ...(page === undefined ? {} : { timeline: `${timelinePath(page)}#${itemId}` }),
     ...(entry.meta.coordinates ? { map: `${mapPath}#place-${entry.id}` } : {}),
     ...(network().layout.nodes.some(({ id }) => id === entry.id) ? { network: `${networkPath}#node-${entry.id}` } : {}),
   };
