@@ -11,7 +11,6 @@ import { corpus } from './src/integration/corpus.ts';
 import { publishing } from './src/integration/publishing.ts';
 import { footnoteOptions } from './src/markdown/pipeline.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
-import rehypeSearchIgnore from './src/markdown/rehype-search-ignore.ts';
 
 const published = publishing();
 
@@ -27,7 +26,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeSearchIgnore, [rehypeBaseLinks, { base: basePath }]],
+      rehypePlugins: [[rehypeBaseLinks, { base: basePath }]],
       remarkRehype: footnoteOptions,
     }),
     // The corpus has no code; Shiki's inline styles would need 'unsafe-inline' under the CSP.

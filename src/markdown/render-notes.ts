@@ -5,7 +5,6 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { footnoteOptions } from './pipeline.ts';
 import rehypeBaseLinks from './rehype-base-links.ts';
-import rehypeSearchIgnore from './rehype-search-ignore.ts';
 
 /**
  * Renders editorial notes written in Markdown (a claim's notes) as glossary
@@ -13,12 +12,6 @@ import rehypeSearchIgnore from './rehype-search-ignore.ts';
  * path. Raw HTML stays escaped: notes are text, never markup.
  */
 export function notesRenderer(base: string): (markdown: string) => string {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, footnoteOptions)
-    .use(rehypeSearchIgnore)
-    .use(rehypeBaseLinks, { base })
-    .use(rehypeStringify);
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, footnoteOptions).use(rehypeBaseLinks, { base }).use(rehypeStringify);
   return (markdown) => String(processor.processSync(markdown));
 }
