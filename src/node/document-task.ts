@@ -177,8 +177,9 @@ function recordingList(values: readonly string[], recorder: Recorder): readonly 
  * runs it: check the page against its source and the glossary, then render
  * it from the tree the check parsed. The renderer is made once per glossary.
  * Every read of the glossary's lookups and of the sources is recorded in the
- * result's `reads`; the pages are checked one at a time, so one recorder
- * serves them all.
+ * result's `reads`; a page's check runs from start to end without yielding,
+ * even where a thread holds two pages (src/node/worker-pool.ts), so one
+ * recorder serves them all.
  */
 export function documentRenderer(glossary: DocumentGlossary): (task: DocumentTask) => RenderedDocument {
   const names = new Set(glossary.sourceNames);

@@ -64,6 +64,10 @@ export async function checkDocuments(
     workerData: glossary,
     minThreads: threads,
     maxThreads: threads,
+    // A page waits in each thread while it checks another, so that a thread never idles while this one, which
+    // formats the citations and stores each result, gets round to sending it the next (a second each at 1,000 pages).
+    // The check is synchronous, so a thread still checks one page at a time.
+    concurrentTasksPerWorker: 2,
   });
   try {
     await Promise.all(
