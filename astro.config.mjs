@@ -18,7 +18,10 @@ export default defineConfig({
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages are rendered sixteen at a time: one page at a time, Astro's thread waited on writing each page (twice, with the
+  // incremental build's copy) for half the rendering stage. At 1,000 generated documents rendering took 9.8-12.4 s
+  // against 17.2-27.1 s one at a time, with the same peak memory and the same output (see the README's benchmark).
+  build: { format: 'directory', concurrency: 16 },
   markdown: {
     // For glossary entries and the site's own MDX pages; corpus pages have their own pipeline (src/markdown/pipeline.ts).
     // Astro 7's default processor ignores remark plugins; smartypants would alter quoted punctuation.
