@@ -18,15 +18,20 @@ export default function rehypeSidenotes() {
     tree.children = tree.children.flatMap((block): RootContent[] => {
       if (block.type !== 'element' || notes.size === 0) return [block];
       const references: { noteId: string; referenceId: string }[] = [];
-      visit(block, 'element', (element) => {
-        if (element.tagName !== 'a' || element.properties.dataFootnoteRef === undefined) return;
-        const noteId = String(element.properties.href ?? '').replace(/^#/u, '');
-        const referenceId = String(element.properties.id ?? '');
-        if (!notes.has(noteId)) return;
-        if (!numbers.has(noteId)) numbers.set(noteId, (number += 1));
-        element.properties.href = `#${sidenoteId(noteId)}`;
-        references.push({ noteId, referenceId });
-      });
+      // A loop rather than unist-util-visit, which makes a list of a node's ancestors at every node it passes.
+      const findReferences = (element: Element) => {
+        if (element.tagName === 'a' && element.properties.dataFootnoteRef !== undefined) {
+          const noteId = String(element.properties.href ?? '').replace(/^#/u, '');
+          const referenceId = String(element.properties.id ?? '');
+          if (notes.has(noteId)) {
+            if (!numbers.has(noteId)) numbers.set(noteId, (number += 1));
+            element.properties.href = `#${sidenoteId(noteId)}`;
+            references.push({ noteId, referenceId });
+          }
+        }
+        for (const child of element.children) if (child.type === 'element') findReferences(child);
+      };
+      findReferences(block);
       if (references.length === 0) return [block];
       const paragraphLabel = block.properties.dataPagefindTitle ?? 'this paragraph';
       const aside = h(
