@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { CorpusModel } from '../corpus/model.ts';
+import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
 import { annotationCollection, annotationLayout, annotationPage } from '../exports/annotation-collection.ts';
 import { corpusDocument, corpusIndex } from '../exports/corpus-json.ts';
 import { documentAnnotations } from '../exports/document-annotations.ts';
@@ -8,15 +8,18 @@ import { annotationPagePath, annotationsPath, corpusDocumentPath, corpusIndexPat
 import { contentDirs } from '../config.ts';
 import { type ExportCacheOptions, openExportCache } from './export-cache.ts';
 
+/** How many documents' exports are made at once. */
+const exportLanes = 8;
+
 /**
  * Publishes the annotations as open data beside the site: every mention and
  * note as a W3C Web Annotation, in an AnnotationCollection paged by document,
  * and the corpus as plain JSON, split the same way (docs/open-data.md).
  *
  * The collection's numbers (its total, each page's startIndex and neighbours)
- * come from the model in one pass; then each document in turn has its source
- * and MDX page read, its annotations and paragraphs built and written, and
- * is let go, so that memory holds one document's texts and output at a time
+ * come from the model in one pass; then each document has its source read,
+ * its annotations and paragraphs built and written, and is let go, a few
+ * documents at a time, so that memory holds a few documents' texts and output
  * and the time grows with the size of the corpus, not its square. With a
  * `cache`, a document whose files an earlier build made from the same inputs
  * gets them again (src/node/export-cache.ts).
@@ -37,7 +40,7 @@ export async function writeExports(
   await writeFile(output(corpusIndexPath), `${JSON.stringify(corpusIndex(model, siteUrl), null, 2)}\n`);
 
   const decoder = new TextDecoder('utf-8');
-  for (const document of model.documents) {
+  const writeDocument = async (document: CorpusDocument) => {
     // A document without annotations has no page: its source is read only for the cache's key.
     const hasPage = layout.pageOf.has(document.slug);
     const source = hasPage || cache ? await readFile(resolve(root, contentDirs.sources, document.meta.source)) : new Uint8Array();
@@ -52,7 +55,14 @@ export async function writeExports(
     ];
     if (cache) await cache.write(document, source, paths, make);
     else await Promise.all(make().map((text, index) => writeFile(paths[index] ?? '', text)));
-  }
+  };
+  // A few documents at a time: each waits mostly on its files being read, written and kept, which one at a time
+  // left this thread idle for much of the stage, while memory holds a few documents' texts and output, not the corpus's.
+  let next = 0;
+  const lane = async () => {
+    while (next < model.documents.length) await writeDocument(model.documents[next++] as CorpusDocument);
+  };
+  await Promise.all(Array.from({ length: exportLanes }, lane));
   const counts = (await cache?.finish()) ?? { reused: 0, made: model.documents.length };
   return { annotations: layout.collection.total, ...counts };
 }
