@@ -56,7 +56,9 @@ export function publishing(): { integration: AstroIntegration; inSitemap: (url: 
         const outDir = fileURLToPath(dir);
         const pages = (await readdir(outDir, { recursive: true, withFileTypes: true }))
           .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-          .map((entry) => join(entry.parentPath, entry.name));
+          .map((entry) => join(entry.parentPath, entry.name))
+          // In path order, so that the merged policy's sources do not follow the order a file system lists the pages in.
+          .sort();
         const policies = new Set<string>();
         // A few files at a time: a large corpus has thousands of pages.
         for (let index = 0; index < pages.length; index += 32) {
