@@ -4,7 +4,7 @@
  * ("commenting" on them, or "editing" for a [sic]) and each passage that
  * reports a claim of the register ("linking" it to the claim), anchored in the verbatim
  * source. Reads nothing but this document and its texts, so that documents
- * can be exported one at a time (src/node/write-exports.ts).
+ * can be exported each on its own, several at once (src/node/write-exports.ts).
  */
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { NoteReference, PageNotes } from '../corpus/notes.ts';
