@@ -4,7 +4,7 @@
  * corpus into folders of its own: what it writes is what a run without the
  * cache writes, and only what an edit touches is made again.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ describe('writeExports with a cache of each document’s files', () => {
   async function run(corpus = model, options: { cache?: typeof cache; siteUrl?: string; root?: string } = {}) {
     const outDir = join(root, `out-${(runs += 1)}`);
     const counts = await writeExports(corpus, options.root ?? process.cwd(), outDir, options.siteUrl ?? site, options.cache);
-    return { files: filesOf(outDir), counts };
+    return { files: filesOf(outDir), counts, outDir };
   }
   /** The model with the text of the first note of the first document that has one changed, as an editor's correction would. */
   function withEditedNote() {
@@ -58,7 +58,7 @@ describe('writeExports with a cache of each document’s files', () => {
     const plain = await run();
     await run(model, { cache });
     const kept = readdirSync(cache.dir).sort();
-    rmSync(join(cache.dir, kept.find((name) => /\.1\.\d+$/u.test(name)) ?? 'none'));
+    rmSync(join(cache.dir, kept.find((name) => /\.1\.[0-9a-f]{64}$/u.test(name)) ?? 'none'));
     const after = await run(model, { cache });
     expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(after.files).toEqual(plain.files);
@@ -68,9 +68,25 @@ describe('writeExports with a cache of each document’s files', () => {
   it('makes again the files of a document whose kept file is shorter than when it was kept, as a crash can leave it', async () => {
     const plain = await run();
     await run(model, { cache });
-    const name = readdirSync(cache.dir).find((file) => /\.1\.\d+$/u.test(file)) ?? 'none';
+    const name = readdirSync(cache.dir).find((file) => /\.1\.[0-9a-f]{64}$/u.test(file)) ?? 'none';
     writeFileSync(join(cache.dir, name), '');
     const after = await run(model, { cache });
+    expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(after.files).toEqual(plain.files);
+  });
+
+  it('publishes each kept file as a link to it, and makes again a document whose published file was altered in place', async () => {
+    const own = { dir: join(root, 'linked-cache'), clean: false };
+    const plain = await run();
+    const first = await run(model, { cache: own });
+    const second = await run(model, { cache: own });
+    const path = `annotations/${model.documents[0]!.slug}.jsonld`;
+    // One file under three names: the kept one and the two builds' published ones.
+    expect(statSync(join(second.outDir, path)).ino).toBe(statSync(join(first.outDir, path)).ino);
+    expect(statSync(join(second.outDir, path)).nlink).toBe(3);
+    // A tool that rewrites the first build's file in place rewrites the kept file with it.
+    appendFileSync(join(first.outDir, path), ' ');
+    const after = await run(model, { cache: own });
     expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(after.files).toEqual(plain.files);
   });
