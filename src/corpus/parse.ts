@@ -1,8 +1,10 @@
 import type { Root } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -16,38 +18,95 @@ import { visit } from 'unist-util-visit';
 import type { ContentFile } from './model.ts';
 import type { Problem } from './problems.ts';
 
+/** The constructs of GFM that a page's parse can leave out, where its text cannot hold one (below). */
+interface Omitted {
+  literalAutolinks: boolean;
+  tables: boolean;
+}
+
 /**
- * remark-gfm but for its literal autolinks (a bare URL or e-mail address in
- * the text becomes a link): the other four extensions, in remark-gfm's order.
+ * remark-gfm with some of its extensions left out: the others, in
+ * remark-gfm's order. remark-gfm itself where none is.
  */
-function remarkGfmWithoutLiteralAutolinks(this: Processor): void {
+function remarkGfmWithout(this: Processor, omitted: Omitted): void {
+  const autolinks = !omitted.literalAutolinks;
+  const tables = !omitted.tables;
+  if (autolinks && tables) {
+    remarkGfm.call(this);
+    return;
+  }
   const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+  data.micromarkExtensions = [
+    ...(data.micromarkExtensions ?? []),
+    ...(autolinks ? [gfmAutolinkLiteral()] : []),
+    gfmFootnote(),
+    gfmStrikethrough(),
+    ...(tables ? [gfmTable()] : []),
+    gfmTaskListItem(),
+  ];
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
-    [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+    [
+      ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
+      gfmFootnoteFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      ...(tables ? [gfmTableFromMarkdown()] : []),
+      gfmTaskListItemFromMarkdown(),
+    ],
   ];
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-const parserWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithoutLiteralAutolinks).use(remarkFrontmatter, ['yaml']);
+function mdxParser(omitted: Omitted) {
+  return unified().use(remarkParse).use(remarkMdx).use(remarkGfmWithout, omitted).use(remarkFrontmatter, ['yaml']);
+}
+
+type Parser = ReturnType<typeof mdxParser>;
+
 const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
+/** A parser for each set of constructs left out, made at its first use. */
+const parsers = new Map<string, Parser>();
+
+function parserWithout(omitted: Omitted): Parser {
+  const key = `${omitted.literalAutolinks} ${omitted.tables}`;
+  let made = parsers.get(key);
+  if (!made) {
+    made = mdxParser(omitted);
+    parsers.set(key, made);
+  }
+  return made;
+}
+
+const nothingOmitted: Omitted = { literalAutolinks: false, tables: false };
+
 /*
+ * Two of GFM's constructs cost most of a parse while few pages hold them.
  * Looking for literal autolinks costs more than the rest of the parse
  * together (16 ms of 36 for a benchmark document), since every word could
- * begin an e-mail address. A literal autolink begins "http://", "https://"
- * or "www." or holds an "@", as written or as a character reference
- * ("&#64;"), so a text with none of "http", "www", "@" and a character
- * reference has none, and is parsed without them: the same tree. The front
- * matter holds none either (a document's `url`, say), whatever it says.
+ * begin an e-mail address; looking for a table at the start of every line
+ * cost another 7% of a benchmark document's check and rendering. A literal
+ * autolink begins "http://", "https://" or "www." or holds an "@", as
+ * written or as a character reference ("&#64;"). A table's delimiter row
+ * holds a "|" or an alignment colon, which touches a dash (":-", "-:"):
+ * without one, dashes under a line make a heading or a rule, and a character
+ * reference never stands for either (the table is found before references
+ * are decoded). So a text with none of "http", "www", "@" and a character
+ * reference has no literal autolink, a text with none of "|", ":-" and "-:"
+ * no table, and each is parsed without the extension it cannot use: the
+ * same tree. The front matter holds neither, whatever it says (a document's
+ * `url`, a YAML block scalar's "|").
  */
 const mayHoldLiteralAutolinks = /http|www|@|&(?:#|[a-z])/iu;
+const mayHoldTables = /\||:-|-:/u;
+
+function omittable(body: string): Omitted {
+  return { literalAutolinks: !mayHoldLiteralAutolinks.test(body), tables: !mayHoldTables.test(body) };
+}
 
 /** A first guess at where the front matter ends: the parse says where it does. */
 const frontMatterGuess = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/u;
 
-function parseWith(processor: typeof parser, text: string): Root {
+function parseWith(processor: Parser, text: string): Root {
   return processor.runSync(processor.parse(text)) as Root;
 }
 
@@ -59,9 +118,19 @@ function bodyStart(tree: Root): number {
 
 /** Parses an MDX page into mdast, as the site build does, positions included. */
 export function parseMdx(text: string): Root {
-  if (mayHoldLiteralAutolinks.test(text.slice(frontMatterGuess.exec(text)?.[0].length ?? 0))) return parseWith(parser, text);
-  const tree = parseWith(parserWithoutLiteralAutolinks, text);
-  return mayHoldLiteralAutolinks.test(text.slice(bodyStart(tree))) ? parseWith(parser, text) : tree;
+  const guessed = omittable(text.slice(frontMatterGuess.exec(text)?.[0].length ?? 0));
+  if (!guessed.literalAutolinks && !guessed.tables) return parseWith(parserWithout(nothingOmitted), text);
+  let tree: Root;
+  try {
+    tree = parseWith(parserWithout(guessed), text);
+  } catch {
+    // A page that does not parse gets the error the whole of remark-gfm gives: the guess may have left out what it needs.
+    return parseWith(parserWithout(nothingOmitted), text);
+  }
+  // The guess took too much for front matter where the parse found less: the body it left out may need what was left out.
+  const found = omittable(text.slice(bodyStart(tree)));
+  const enough = (!guessed.literalAutolinks || found.literalAutolinks) && (!guessed.tables || found.tables);
+  return enough ? tree : parseWith(parserWithout(found), text);
 }
 
 /** Parses a Markdown file (a glossary entry) into mdast. */
