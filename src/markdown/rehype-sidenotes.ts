@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
 
 /**
  * Sets each editorial note beside the paragraph that calls it: after every
@@ -56,16 +55,19 @@ function sidenoteId(noteId: string): string {
  */
 function endnotesById(tree: Root): Map<string, ElementContent[]> {
   const notes = new Map<string, ElementContent[]>();
-  const sections = tree.children.filter((child) => child.type === 'element' && child.properties.dataFootnotes !== undefined);
-  visit({ type: 'root', children: sections }, 'element', (element) => {
-    if (element.tagName !== 'li' || !String(element.properties.id ?? '').startsWith('fn-')) return;
-    const content = structuredClone(element.children);
-    for (const child of content) {
-      if (child.type === 'element')
-        child.children = child.children.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
+  // A loop, as above.
+  const findNotes = (element: Element) => {
+    if (element.tagName === 'li' && String(element.properties.id ?? '').startsWith('fn-')) {
+      const content = structuredClone(element.children);
+      for (const child of content) {
+        if (child.type === 'element')
+          child.children = child.children.filter((node) => !(node.type === 'element' && node.properties.dataFootnoteBackref !== undefined));
+      }
+      notes.set(String(element.properties.id), content);
     }
-    notes.set(String(element.properties.id), content);
-  });
+    for (const child of element.children) if (child.type === 'element') findNotes(child);
+  };
+  for (const child of tree.children) if (child.type === 'element' && child.properties.dataFootnotes !== undefined) findNotes(child);
   return notes;
 }
 
