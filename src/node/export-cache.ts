@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +21,10 @@ import { pipelineVersion } from './document-cache.ts';
  * published, and published as a hard link to the kept file where the file
  * system allows, so that the build writes each file once (a copy each took
  * 142 MB and 2,000 new files at 1,000 generated documents) and a reused
- * document costs its key and two links. Every kept file is checked against
- * its digest before it is published again: a published file altered in place
- * (the kept file with it) only costs the next build that document's files.
+ * document costs its key, a read of its kept files and a link each. Every
+ * kept file is checked against its digest before it is published again: a
+ * published file altered in place (the kept file with it) only costs the next
+ * build that document's files.
  */
 export interface ExportCacheOptions {
   dir: string;
@@ -112,9 +114,13 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
   };
 }
 
-/** Publishes a kept file at `path`: a hard link to it, or a copy where the file system cannot link (another device, say). */
+/**
+ * Publishes a kept file at `path`: a hard link to it, or a copy where the file
+ * system cannot link (another device, say). Neither writes over a file already
+ * at `path`, which may be another kept file's other name: both fail there.
+ */
 async function publish(from: string, path: string): Promise<void> {
-  await link(from, path).catch(() => copyFile(from, path));
+  await link(from, path).catch(() => copyFile(from, path, constants.COPYFILE_EXCL));
 }
 
 let version: string | undefined;

@@ -4,7 +4,7 @@
  * corpus into folders of its own: what it writes is what a run without the
  * cache writes, and only what an edit touches is made again.
  */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,20 @@ describe('writeExports with a cache of each document’s files', () => {
     const after = await run(model, { cache: own });
     expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(after.files).toEqual(plain.files);
+  });
+
+  it('never writes over a file already where it publishes one, though the file is another kept file’s other name', async () => {
+    const own = { dir: join(root, 'occupied-cache'), clean: false };
+    const first = await run(model, { cache: own });
+    const [one, two] = model.documents.map((document) => `annotations/${document.slug}.jsonld`);
+    // The next run's folder, with the second document's kept file already where the first document's goes.
+    const outDir = join(root, 'occupied-out');
+    mkdirSync(join(outDir, 'annotations'), { recursive: true });
+    linkSync(join(first.outDir, two!), join(outDir, one!));
+    const before = readFileSync(join(first.outDir, two!));
+    await writeExports(model, process.cwd(), outDir, site, own);
+    expect(filesOf(outDir)).toEqual(first.files);
+    expect(readFileSync(join(first.outDir, two!))).toEqual(before);
   });
 
   it('makes again the files of a document whose source changed, though its page did not', async () => {
