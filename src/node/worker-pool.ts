@@ -69,12 +69,18 @@ export async function checkDocuments(
     // The check is synchronous, so a thread still checks one page at a time.
     concurrentTasksPerWorker: 2,
   });
+  // Three pages a thread are sent at a time, each lane sending its next page once it has kept the last one. Sent all at
+  // once, the threads ran ahead of this thread, and the pages they had checked waited unread in their messages: at
+  // 10,000 generated documents the astro build peaked at 3,434 MB against 2,604 MB so, with the same time and output.
+  let next = 0;
+  const lane = async () => {
+    while (next < pending.length) {
+      const { task, index } = pending[next++] as (typeof pending)[number];
+      checks[index] = keep(task, await pool.run(task));
+    }
+  };
   try {
-    await Promise.all(
-      pending.map(async ({ task, index }) => {
-        checks[index] = keep(task, await pool.run(task));
-      }),
-    );
+    await Promise.all(Array.from({ length: threads * 3 }, lane));
     return checks as CheckedDocument[];
   } finally {
     await pool.destroy();
