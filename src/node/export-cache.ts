@@ -68,7 +68,10 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
         return true;
       }),
     );
-    return files.every((file) => file.status === 'fulfilled' && file.value);
+    if (files.every((file) => file.status === 'fulfilled' && file.value)) return true;
+    // What was published is another name of a kept file: removed, so that the files made instead never write over it.
+    await Promise.all(paths.map((path) => rm(path, { force: true })));
+    return false;
   };
   /** Keeps a text under its name, or gives undefined where it cannot be written: a failed write only costs the next build this file. */
   const keep = async (key: string, index: number, text: string): Promise<string | undefined> => {
@@ -97,8 +100,6 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
       await Promise.all(
         make().map(async (text, index) => {
           const path = paths[index] ?? '';
-          // What a reuse that failed half way published is another name of a kept file: replaced, never written over.
-          await rm(path, { force: true });
           const from = await keep(key, index, text);
           await (from ? publish(from, path) : writeFile(path, text));
         }),
