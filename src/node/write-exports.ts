@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import pLimit from 'p-limit';
 import type { CorpusDocument, CorpusModel } from '../corpus/model.ts';
 import { annotationCollection, annotationLayout, annotationPage } from '../exports/annotation-collection.ts';
 import { corpusDocument, corpusIndex } from '../exports/corpus-json.ts';
@@ -58,11 +59,7 @@ export async function writeExports(
   };
   // A few documents at a time: each waits mostly on its files being read, written and kept, which one at a time
   // left this thread idle for much of the stage, while memory holds a few documents' texts and output, not the corpus's.
-  let next = 0;
-  const lane = async () => {
-    while (next < model.documents.length) await writeDocument(model.documents[next++] as CorpusDocument);
-  };
-  await Promise.all(Array.from({ length: exportLanes }, lane));
+  await pLimit(exportLanes).map(model.documents, writeDocument);
   const counts = (await cache?.finish()) ?? { reused: 0, made: model.documents.length };
   return { annotations: layout.collection.total, ...counts };
 }
