@@ -24,36 +24,28 @@ interface Omitted {
   tables: boolean;
 }
 
+/** remark-gfm's parts, in its order: each extension of micromark with the one of mdast that makes its nodes. */
+const gfmParts: { omittedWith?: keyof Omitted; syntax: typeof gfmTable; tree: typeof gfmTableFromMarkdown }[] = [
+  { omittedWith: 'literalAutolinks', syntax: gfmAutolinkLiteral, tree: gfmAutolinkLiteralFromMarkdown },
+  { syntax: gfmFootnote, tree: gfmFootnoteFromMarkdown },
+  { syntax: gfmStrikethrough, tree: gfmStrikethroughFromMarkdown },
+  { omittedWith: 'tables', syntax: gfmTable, tree: gfmTableFromMarkdown },
+  { syntax: gfmTaskListItem, tree: gfmTaskListItemFromMarkdown },
+];
+
 /**
- * remark-gfm with some of its extensions left out: the others, in
- * remark-gfm's order. remark-gfm itself where none is.
+ * remark-gfm with some of its parts left out: the others, in remark-gfm's
+ * order. remark-gfm itself where none is.
  */
 function remarkGfmWithout(this: Processor, omitted: Omitted): void {
-  const autolinks = !omitted.literalAutolinks;
-  const tables = !omitted.tables;
-  if (autolinks && tables) {
+  const parts = gfmParts.filter(({ omittedWith }) => !(omittedWith && omitted[omittedWith]));
+  if (parts.length === gfmParts.length) {
     remarkGfm.call(this);
     return;
   }
   const data = this.data();
-  data.micromarkExtensions = [
-    ...(data.micromarkExtensions ?? []),
-    ...(autolinks ? [gfmAutolinkLiteral()] : []),
-    gfmFootnote(),
-    gfmStrikethrough(),
-    ...(tables ? [gfmTable()] : []),
-    gfmTaskListItem(),
-  ];
-  data.fromMarkdownExtensions = [
-    ...(data.fromMarkdownExtensions ?? []),
-    [
-      ...(autolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
-      gfmFootnoteFromMarkdown(),
-      gfmStrikethroughFromMarkdown(),
-      ...(tables ? [gfmTableFromMarkdown()] : []),
-      gfmTaskListItemFromMarkdown(),
-    ],
-  ];
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...parts.map(({ syntax }) => syntax())];
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), parts.map(({ tree }) => tree())];
 }
 
 function mdxParser(omitted: Omitted) {
