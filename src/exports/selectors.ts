@@ -21,7 +21,7 @@ export function sourceSelectors(index: SourceIndex, number: number, start: numbe
   const { units, codePoints } = sourcePosition(index, number, start, end);
   // sourcePosition has refused a paragraph the source does not have.
   const paragraph = index.paragraphs[number - 1] as MappedParagraph;
-  return [quoteSelector(index.text, paragraph, units), { type: 'TextPositionSelector', ...codePoints }];
+  return [quoteSelector(windowsOf(index), paragraph, units), { type: 'TextPositionSelector', ...codePoints }];
 }
 
 /**
@@ -32,7 +32,8 @@ export function sourceSelectors(index: SourceIndex, number: number, start: numbe
  * matches the paragraph as the page shows it too; a quote whose paragraph
  * recurs word for word elsewhere stays ambiguous, and its position decides.
  */
-function quoteSelector(source: string, paragraph: MappedParagraph, span: Span): TextQuoteSelector {
+function quoteSelector(windows: Windows, paragraph: MappedParagraph, span: Span): TextQuoteSelector {
+  const source = windows.text;
   const paragraphStart = paragraph.map.from[0] ?? 0;
   const paragraphEnd = paragraph.map.to[paragraph.map.to.length - 1] ?? source.length;
   const exact = source.slice(span.start, span.end);
@@ -43,14 +44,84 @@ function quoteSelector(source: string, paragraph: MappedParagraph, span: Span): 
     const prefix = Array.from(before).slice(-context).join('');
     const suffix = Array.from(after).slice(0, context).join('');
     const wholeParagraph = span.start - prefix.length <= paragraphStart && span.end + suffix.length >= paragraphEnd;
-    if (wholeParagraph || occursOnlyAt(source, prefix + exact + suffix, span.start - prefix.length)) {
+    if (wholeParagraph || occursOnlyAt(windows, prefix + exact + suffix, span.start - prefix.length)) {
       return { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
     }
   }
 }
 
-function occursOnlyAt(text: string, needle: string, at: number): boolean {
-  return text.indexOf(needle) === at && text.indexOf(needle, at + 1) === -1;
+/** Whether `needle`, which the source holds at `at`, occurs there only. */
+function occursOnlyAt(windows: Windows, needle: string, at: number): boolean {
+  if (needle.length >= windowLength && windowOccursOnce(windows, at)) return true;
+  return windows.text.indexOf(needle) === at && windows.text.indexOf(needle, at + 1) === -1;
+}
+
+/*
+ * Each quote is checked against the whole source, and a document's quotes
+ * scanned its source twice each: a third of the time its annotations took.
+ * A quote whose first 16 code units occur nowhere else in the source occurs
+ * nowhere else either, so each source's windows of 16 units are counted
+ * once, by a hash of each; a window whose hash another shares (the same
+ * words, or two hashes alike) leaves the quote to the scans, so the answer
+ * is always the scans' answer.
+ */
+const windowLength = 16;
+const base = 31;
+
+/** A source's windows of `windowLength` units, counted by hash in a table of open addressing. */
+interface Windows {
+  text: string;
+  /** The hash of the windows counted in each slot. */
+  hashes: Int32Array;
+  /** How many windows have that hash, counted to 2; 0 for an empty slot. */
+  counts: Uint8Array;
+  /** The slots are 2 ** (32 - shift). */
+  shift: number;
+}
+
+/** Each source's windows, counted at its first quote. */
+const windowsOfSource = new WeakMap<SourceIndex, Windows>();
+
+function windowsOf(index: SourceIndex): Windows {
+  const kept = windowsOfSource.get(index);
+  if (kept) return kept;
+  const { text } = index;
+  // At most half the slots taken, so that few windows look past their own.
+  let bits = 4;
+  while (2 ** bits < 2 * text.length) bits += 1;
+  const windows: Windows = { text, hashes: new Int32Array(2 ** bits), counts: new Uint8Array(2 ** bits), shift: 32 - bits };
+  // What the unit leaving a window weighed in its hash: base ** (windowLength - 1), modulo 2 ** 32 as all the hashes.
+  let leaving = 1;
+  for (let power = 1; power < windowLength; power += 1) leaving = Math.imul(leaving, base);
+  let hash = 0;
+  for (let at = 0; at < text.length; at += 1) {
+    if (at >= windowLength) hash = (hash - Math.imul(text.charCodeAt(at - windowLength), leaving)) | 0;
+    hash = (Math.imul(hash, base) + text.charCodeAt(at)) | 0;
+    if (at >= windowLength - 1) count(windows, hash);
+  }
+  windowsOfSource.set(index, windows);
+  return windows;
+}
+
+/** The slot of a hash: where it is counted, or the empty slot where it would be. Fibonacci hashing spreads hashes that differ in few bits. */
+function slotOf({ hashes, counts, shift }: Windows, hash: number): number {
+  const last = counts.length - 1;
+  let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+  while (counts[slot] !== 0 && hashes[slot] !== hash) slot = (slot + 1) & last;
+  return slot;
+}
+
+function count(windows: Windows, hash: number): void {
+  const slot = slotOf(windows, hash);
+  windows.hashes[slot] = hash;
+  windows.counts[slot] = Math.min(2, (windows.counts[slot] ?? 0) + 1);
+}
+
+/** Whether the window that begins at `at` is the only one with its hash. */
+function windowOccursOnce(windows: Windows, at: number): boolean {
+  let hash = 0;
+  for (let index = at; index < at + windowLength; index += 1) hash = (Math.imul(hash, base) + windows.text.charCodeAt(index)) | 0;
+  return windows.counts[slotOf(windows, hash)] === 1;
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;

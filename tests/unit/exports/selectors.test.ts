@@ -58,6 +58,13 @@ describe('sourceSelectors', () => {
     expect(select(source, 2, 'Mezez')[0]).toEqual({ type: 'TextQuoteSelector', exact: 'Mezez', prefix: `Second: ${around} `, suffix: ` ${around} Two.` });
   });
 
+  it('keeps 32 code points of context where the quote opens with words found elsewhere in the source, but is found nowhere else whole', () => {
+    // Its first 16 characters recur, so the count of windows (src/exports/selectors.ts) leaves the answer to the scans of the source.
+    const opening = 'Both reports open with these words, then';
+    const source = `${opening} Mezez left.\n\n${opening} Mezez stayed.`;
+    expect(select(source, 2, 'Mezez')[0]).toEqual({ type: 'TextQuoteSelector', exact: 'Mezez', prefix: `${opening} `.slice(-32), suffix: ' stayed.' });
+  });
+
   it('gives a quote whose whole paragraph recurs word for word the whole paragraph as context, and leaves it ambiguous', () => {
     const paragraph = 'The police raided the camp in Mezez.';
     expect(select(`${paragraph}\n\n${paragraph}`, 2, 'Mezez')).toEqual([
