@@ -1,3 +1,6 @@
+/** A run of white space: JavaScript's, which String.prototype.trim removes too, never half a surrogate pair. Global: for matchAll, which copies it. */
+export const whiteSpaceRun = /\s+/gu;
+
 /**
  * Builds text with whitespace normalised the way the fidelity check compares
  * paragraphs: every run of white space becomes one space, none at either end.
@@ -8,16 +11,21 @@ export class NormalizedText {
   #text = '';
   #pendingSpace = false;
 
+  // Each run of white space replaced at once, not character by character: a test and a concatenation for each character were
+  // most of the check's normalising.
   append(piece: string): this {
-    for (const char of piece) {
-      if (/\s/u.test(char)) {
-        this.#pendingSpace = this.#text.length > 0;
-      } else {
-        if (this.#pendingSpace) this.#text += ' ';
-        this.#pendingSpace = false;
-        this.#text += char;
-      }
+    const collapsed = piece.replace(whiteSpaceRun, ' ');
+    if (collapsed === '') return this;
+    if (collapsed === ' ') {
+      this.#pendingSpace = this.#text.length > 0;
+      return this;
     }
+    const leading = collapsed.startsWith(' ');
+    const trailing = collapsed.endsWith(' ');
+    if (leading) this.#pendingSpace = this.#text.length > 0;
+    if (this.#pendingSpace) this.#text += ' ';
+    this.#text += collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined);
+    this.#pendingSpace = trailing;
     return this;
   }
 

@@ -34,6 +34,16 @@ export class OffsetMapBuilder {
     return this;
   }
 
+  /** Appends original[start, end) as it is, each unit standing for itself. */
+  copy(original: string, start: number, end: number): this {
+    for (let unit = start; unit < end; unit += 1) {
+      this.#from.push(unit);
+      this.#to.push(unit + 1);
+    }
+    this.#text += original.slice(start, end);
+    return this;
+  }
+
   /** The derived text so far. */
   get text(): string {
     return this.#text;

@@ -4,7 +4,7 @@
  * pages with its paragraphs, ingest drafts pages from their lines, and the
  * exports point into the source through their offset maps.
  */
-import { normalizeWhitespace } from './normalize.ts';
+import { normalizeWhitespace, whiteSpaceRun } from './normalize.ts';
 import { OffsetMapBuilder, type OffsetMap } from './offset-map.ts';
 
 export interface SourceParagraph {
@@ -55,9 +55,6 @@ export function splitSourceParagraphs(source: string): SourceParagraph[] {
   return paragraphs;
 }
 
-// The same white space as NormalizedText's /\s/u.
-const whiteSpace = /^\s$/u;
-
 /**
  * A paragraph's normalised text with the span of the source behind each of
  * its units: a space stands for the whole run of white space it replaces.
@@ -65,20 +62,14 @@ const whiteSpace = /^\s$/u;
  */
 export function mapParagraph(source: string, paragraph: Pick<SourceParagraph, 'start' | 'end'>): OffsetMap {
   const map = new OffsetMapBuilder();
-  let runStart = -1;
-  let index = paragraph.start;
-  while (index < paragraph.end) {
-    const width = (source.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
-    const char = source.slice(index, index + width);
-    if (whiteSpace.test(char)) {
-      if (runStart === -1) runStart = index;
-    } else {
-      // A run of white space inside the paragraph becomes one space; runs at either end are dropped.
-      if (runStart !== -1 && map.text.length > 0) map.push(' ', runStart, index);
-      runStart = -1;
-      for (let unit = 0; unit < width; unit += 1) map.push(char[unit] ?? '', index + unit, index + unit + 1);
-    }
-    index += width;
+  const text = source.slice(paragraph.start, paragraph.end);
+  let wordStart = 0;
+  for (const run of text.matchAll(whiteSpaceRun)) {
+    map.copy(source, paragraph.start + wordStart, paragraph.start + run.index);
+    wordStart = run.index + run[0].length;
+    // A run of white space inside the paragraph becomes one space; runs at either end are dropped.
+    if (map.text.length > 0 && wordStart < text.length) map.push(' ', paragraph.start + run.index, paragraph.start + wordStart);
   }
+  map.copy(source, paragraph.start + wordStart, paragraph.end);
   return map.build();
 }

@@ -17,6 +17,41 @@ describe('NormalizedText', () => {
   });
 });
 
+/** NormalizedText's rule, a character at a time: what it must give, however it is computed. */
+function normalizedOneByOne(pieces: readonly string[]): { text: string; offsets: number[] } {
+  let text = '';
+  let pending = false;
+  const offsets: number[] = [];
+  for (const piece of pieces) {
+    for (const char of piece) {
+      if (/\s/u.test(char)) pending = text.length > 0;
+      else {
+        if (pending) text += ' ';
+        pending = false;
+        text += char;
+      }
+    }
+    offsets.push(text.length + (pending ? 1 : 0));
+  }
+  return { text, offsets };
+}
+
+describe('NormalizedText, piece by piece', () => {
+  const cases: string[][] = [
+    ['', ' ', '\t\n', 'a'],
+    [' lead', 'trail ', ' both ', 'none'],
+    ['\u00a0no-break\u00a0space', '\u2028line\u2029separators', '\r\n'],
+    ['😀 emoji', ' 𝔘nicode ', '\ud800 lone \udc00 halves'],
+    ['   ', 'word', '   ', '   ', 'after blanks', ''],
+    ['a', 'b', ' ', 'c', ' d e  f ', '\u3000ideographic\u3000'],
+  ];
+  it.each(cases.map((pieces) => [pieces]))('gives the text and offsets of the rule for %j', (pieces) => {
+    const text = new NormalizedText();
+    const offsets = pieces.map((piece) => text.append(piece).offset);
+    expect({ text: text.toString(), offsets }).toEqual(normalizedOneByOne(pieces));
+  });
+});
+
 describe('countWords', () => {
   it('counts words, not punctuation', () => {
     expect(countWords('Fjori Sinoruka – Balkaninsight, 3,000 members')).toBe(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSourceParagraphs } from '../../../src/text/paragraphs.ts';
+import { mapParagraph, splitSourceParagraphs } from '../../../src/text/paragraphs.ts';
 
 describe('splitSourceParagraphs', () => {
   it('splits on blank lines and records the line each paragraph starts on', () => {
@@ -16,5 +16,17 @@ describe('splitSourceParagraphs', () => {
 
   it('returns no paragraphs for an empty text', () => {
     expect(splitSourceParagraphs('\n\n')).toEqual([]);
+  });
+});
+
+describe('mapParagraph', () => {
+  it('maps each unit of the normalised text to the source: a word to itself, a space to the whole run it replaces', () => {
+    const source = 'x\n\n  A 😀\t\tword,\r\n  then\u00a0more.  \n\ny';
+    const [, paragraph] = splitSourceParagraphs(source);
+    const map = mapParagraph(source, paragraph!);
+    expect(map.text).toBe(paragraph!.text);
+    expect(map.text).toBe('A 😀 word, then more.');
+    const spans = Array.from(map.from, (from, unit) => source.slice(from, map.to[unit]));
+    expect(spans).toEqual(['A', ' ', '\ud83d', '\ude00', '\t\t', 'w', 'o', 'r', 'd', ',', '\r\n  ', 't', 'h', 'e', 'n', '\u00a0', 'm', 'o', 'r', 'e', '.']);
   });
 });
