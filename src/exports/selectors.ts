@@ -67,10 +67,14 @@ function occursOnlyAt(windows: Windows, needle: string, at: number): boolean {
  */
 const windowLength = 16;
 const base = 31;
+/** What the unit leaving a window weighs in its hash: base ** (windowLength - 1), modulo 2 ** 32 as all the hashes. */
+const leaving = Array.from({ length: windowLength - 1 }).reduce<number>((power) => Math.imul(power, base), 1);
 
 /** A source's windows of `windowLength` units, counted by hash in a table of open addressing. */
 interface Windows {
   text: string;
+  /** The hash of the window that begins at each unit of the text (where a whole window begins). */
+  starts: Int32Array;
   /** The hash of the windows counted in each slot. */
   hashes: Int32Array;
   /** How many windows have that hash, counted to 2; 0 for an empty slot. */
@@ -96,18 +100,19 @@ function windowsOf(index: SourceIndex): Windows {
   reused?.counts.fill(0);
   const windows: Windows = {
     text,
+    starts: reused?.starts ?? new Int32Array(size / 2),
     hashes: reused?.hashes ?? new Int32Array(size),
     counts: reused?.counts ?? new Uint8Array(size),
     shift: Math.clz32(size) + 1,
   };
-  // What the unit leaving a window weighed in its hash: base ** (windowLength - 1), modulo 2 ** 32 as all the hashes.
-  let leaving = 1;
-  for (let power = 1; power < windowLength; power += 1) leaving = Math.imul(leaving, base);
   let hash = 0;
   for (let at = 0; at < text.length; at += 1) {
     if (at >= windowLength) hash = (hash - Math.imul(text.charCodeAt(at - windowLength), leaving)) | 0;
     hash = (Math.imul(hash, base) + text.charCodeAt(at)) | 0;
-    if (at >= windowLength - 1) count(windows, hash);
+    if (at >= windowLength - 1) {
+      windows.starts[at - windowLength + 1] = hash;
+      count(windows, hash);
+    }
   }
   counted = { index, windows };
   return windows;
@@ -127,11 +132,9 @@ function count(windows: Windows, hash: number): void {
   windows.counts[slot] = Math.min(2, (windows.counts[slot] ?? 0) + 1);
 }
 
-/** Whether the window that begins at `at` is the only one with its hash. */
+/** Whether the window that begins at `at` (a whole window of the text) is the only one with its hash. */
 function windowOccursOnce(windows: Windows, at: number): boolean {
-  let hash = 0;
-  for (let index = at; index < at + windowLength; index += 1) hash = (Math.imul(hash, base) + windows.text.charCodeAt(index)) | 0;
-  return windows.counts[slotOf(windows, hash)] === 1;
+  return windows.counts[slotOf(windows, windows.starts[at] ?? 0)] === 1;
 }
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;

@@ -1,4 +1,4 @@
-/** A run of white space: JavaScript's, which String.prototype.trim removes too, never half a surrogate pair. Global: for matchAll, which copies it. */
+/** A run of white space: JavaScript's, which String.prototype.trim removes too, never half a surrogate pair. Global, for replace and matchAll, which leave it as they found it. */
 export const whiteSpaceRun = /\s+/gu;
 
 /**
