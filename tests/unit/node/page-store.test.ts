@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,15 +72,67 @@ describe('the page store', () => {
     first.writeDocument('gone', page('<p>gone</p>'));
     first.writeMentionPages({ mentionsByEntry: { mek: Array.from({ length: 201 }, (_, index) => mention('mek', index + 1)), ncri: [mention('ncri', 1)] } });
     first.finish();
-    expect(existsSync(join(dir, 'mentions', 'mek', '2.json'))).toBe(true);
+    expect(readMentionPage(dir, 'mek', 2).map((each) => each.paragraph)).toEqual([201]);
+    const filesBefore = readdirSync(dir);
     const second = openPageStore(dir);
     second.writeDocument('kept', page('<p>kept</p>'));
     second.writeMentionPages({ mentionsByEntry: { mek: [mention('mek', 1)] } });
     second.finish();
     expect(readDocumentPage(dir, 'gone')).toBeUndefined();
     expect(readDocumentPage(dir, 'kept')?.html).toBe('<p>kept</p>');
-    expect(existsSync(join(dir, 'mentions', 'mek', '2.json'))).toBe(false);
-    expect(existsSync(join(dir, 'mentions', 'ncri'))).toBe(false);
+    expect(readMentionPage(dir, 'mek', 1).map((each) => each.paragraph)).toEqual([1]);
+    expect(readMentionPage(dir, 'mek', 2)).toEqual([]);
+    expect(readMentionPage(dir, 'ncri', 1)).toEqual([]);
+    // The last check's file of mentions is gone, and no file was added but this check's: the store does not grow with each check.
+    expect(readdirSync(dir).length).toBe(filesBefore.length);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.data'))).toHaveLength(1);
+  });
+
+  it('gives each page of mentions its own, the first and the last of an entry, whatever the entry is called', () => {
+    const dir = folder();
+    const store = openPageStore(dir);
+    const many = Array.from({ length: 401 }, (_, index) => mention('mek', index + 1));
+    // Names an object already has a property of, and text beyond ASCII, whose bytes outnumber its characters.
+    const odd = { ...mention('constructor', 7), text: 'Ashraf 3 — «Manez»', context: { before: 'In Albania, ', match: 'Ashraf 3 — «Manez»', after: '.' } };
+    const proto = mention('__proto__', 3);
+    store.writeMentionPages({
+      mentionsByEntry: Object.fromEntries([
+        ['mek', many],
+        ['constructor', [odd]],
+        ['__proto__', [proto]],
+      ]),
+    });
+    store.finish();
+    expect(readMentionPage(dir, 'mek', 1).map((each) => each.paragraph)).toEqual(many.slice(0, 200).map((each) => each.paragraph));
+    expect(readMentionPage(dir, 'mek', 2).map((each) => each.paragraph)).toEqual(many.slice(200, 400).map((each) => each.paragraph));
+    expect(readMentionPage(dir, 'mek', 3)).toEqual([many[400]]);
+    expect(readMentionPage(dir, 'mek', 4)).toEqual([]);
+    expect(readMentionPage(dir, 'mek', 0)).toEqual([]);
+    expect(readMentionPage(dir, 'constructor', 1)).toEqual([odd]);
+    expect(readMentionPage(dir, '__proto__', 1)).toEqual([proto]);
+    expect(readMentionPage(dir, 'toString', 1)).toEqual([]);
+    expect(readMentionPage(dir, 'hasOwnProperty', 1)).toEqual([]);
+  });
+
+  it('gives a page of mentions what the last check stored, in the same process (astro dev)', () => {
+    const dir = folder();
+    for (const paragraph of [1, 2, 3]) {
+      const store = openPageStore(dir);
+      store.writeMentionPages({ mentionsByEntry: { mek: [mention('mek', paragraph)] } });
+      store.finish();
+      expect(readMentionPage(dir, 'mek', 1).map((each) => each.paragraph)).toEqual([paragraph]);
+    }
+  });
+
+  it('removes the folders of mentions an older layout stored', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'mentions', 'mek'), { recursive: true });
+    writeFileSync(join(dir, 'mentions', 'mek', '1.json'), '[]');
+    const store = openPageStore(dir);
+    store.writeMentionPages({ mentionsByEntry: { mek: [mention('mek', 1)] } });
+    store.finish();
+    expect(existsSync(join(dir, 'mentions'))).toBe(false);
+    expect(readMentionPage(dir, 'mek', 1)).toHaveLength(1);
   });
 
   it('starts in a folder that does not exist yet, or holds a file left by an older layout', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentPageDigest, mentionPageDigest, mentionStoreDigest } from '../../../src/node/page-store.ts';
+import { documentPageDigest, mentionPageDigest, mentionStoreDigest, openPageStore } from '../../../src/node/page-store.ts';
 import { assetNamesDigest, finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../../../src/node/render-cache.ts';
 
 /** What Astro's incremental build is given besides each page's props (src/data/corpus.ts `cacheKeys`). */
@@ -67,20 +67,27 @@ describe('the digests a page key is made of', () => {
     writeFileSync(join(store, 'documents', 'a.json'), '{"html":"<p>Two</p>"}');
     expect(documentPageDigest(store, 'a')).not.toBe(page);
 
-    mkdirSync(join(store, 'mentions', 'entry-1'), { recursive: true });
-    mkdirSync(join(store, 'mentions', 'entry-2'), { recursive: true });
-    writeFileSync(join(store, 'mentions', 'entry-1', '1.json'), '[]');
-    writeFileSync(join(store, 'mentions', 'entry-2', '1.json'), '[]');
+    const mention = (entry: string, document: string) => ({ entry, document, paragraph: 1, text: entry, context: { before: '', match: entry, after: '' } });
+    const writeMentions = (mentionsByEntry: Record<string, ReturnType<typeof mention>[]>) => {
+      const pages = openPageStore(store);
+      pages.writeMentionPages({ mentionsByEntry });
+      pages.finish();
+    };
+    writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-2': [mention('entry-2', 'a')] });
     const all = mentionStoreDigest(store);
     const first = mentionPageDigest(store, 'entry-1', 1);
-    writeFileSync(join(store, 'mentions', 'entry-2', '1.json'), '[{"document":"a"}]');
+    expect(mentionPageDigest(store, 'entry-1', 2)).toBe('none');
+    // Each check writes a file of its own name: the same mentions have the same digests.
+    writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-2': [mention('entry-2', 'a')] });
+    expect(mentionStoreDigest(store)).toBe(all);
+    expect(mentionPageDigest(store, 'entry-1', 1)).toBe(first);
+    writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-2': [mention('entry-2', 'b')] });
     expect(mentionPageDigest(store, 'entry-1', 1)).toBe(first);
     const changed = mentionStoreDigest(store);
     expect(changed).not.toBe(all);
     // The same bytes under another entry's name are other mentions.
-    rmSync(join(store, 'mentions', 'entry-2'), { recursive: true });
-    mkdirSync(join(store, 'mentions', 'entry-3'));
-    writeFileSync(join(store, 'mentions', 'entry-3', '1.json'), '[{"document":"a"}]');
+    const moved = mention('entry-2', 'b');
+    writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-3': [moved] });
     expect(mentionStoreDigest(store)).not.toBe(changed);
   });
 });
