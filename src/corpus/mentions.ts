@@ -3,7 +3,7 @@ import type { Block, MentionSpan } from './blocks.ts';
 
 /**
  * A mention in its sentence: the words before and after it, verbatim, each
- * cut at a word to about {@link contextReach} characters where the sentence
+ * cut at a word to at most {@link contextReach} characters where the sentence
  * goes on further, with the cut flagged so that a page can mark it.
  */
 export interface SentenceContext {
