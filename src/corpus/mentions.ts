@@ -36,30 +36,55 @@ function sentenceBounds(text: string): number[] {
   return bounds;
 }
 
-/** A word that begins after white space, for where a cut context starts. */
-const wordStart = /(?<=\s)\S/gu;
-
-/** `index`, or the next one where it would split a surrogate pair. */
-function codePointBoundary(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  return code >= 0xdc00 && code <= 0xdfff ? index + 1 : index;
+/**
+ * Whether a character is white space a context may be cut at: JavaScript's
+ * white space but the no-break spaces, which hold together what their author
+ * meant to keep together ("10 km", "« oui »").
+ */
+function isBreakSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a && code !== 0x2007) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
-/** The last `contextReach` characters of `text` or fewer, from the first word that begins among them; no word begins there in a text without spaces. */
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * The last `contextReach` characters of `text` or fewer: from the first word
+ * that begins among them, or, where none does (a word longer than the reach,
+ * a script written without spaces), from the first whole character among them.
+ */
 function reachBefore(text: string): Pick<SentenceContext, 'before' | 'cutBefore'> {
   if (text.length <= contextReach) return { before: text };
   const from = text.length - contextReach;
-  wordStart.lastIndex = from;
-  const word = wordStart.exec(text)?.index;
-  return { before: text.slice(word ?? codePointBoundary(text, from)), cutBefore: true };
+  for (let index = from; index < text.length; index += 1) {
+    if (isBreakSpace(text.charCodeAt(index - 1)) && !isBreakSpace(text.charCodeAt(index))) return { before: text.slice(index), cutBefore: true };
+  }
+  return { before: text.slice(isLowSurrogate(text, from) ? from + 1 : from), cutBefore: true };
 }
 
-/** The first `contextReach` characters of `text` or fewer, to the end of the last word that ends among them. */
+/**
+ * The first `contextReach` characters of `text` or fewer: to the end of the
+ * last word that ends among them, or, where none does, to the last whole
+ * character among them.
+ */
 function reachAfter(text: string): Pick<SentenceContext, 'after' | 'cutAfter'> {
   if (text.length <= contextReach) return { after: text };
-  const space = text.slice(0, contextReach + 1).search(/\s\S*$/u);
-  const to = space > 0 ? space : codePointBoundary(text, contextReach);
-  return { after: text.slice(0, to).trimEnd(), cutAfter: true };
+  for (let index = contextReach; index > 0; index -= 1) {
+    if (isBreakSpace(text.charCodeAt(index)) && !isBreakSpace(text.charCodeAt(index - 1))) return { after: text.slice(0, index), cutAfter: true };
+  }
+  return { after: text.slice(0, isLowSurrogate(text, contextReach) ? contextReach - 1 : contextReach), cutAfter: true };
 }
 
 function contextIn(text: string, bounds: readonly number[], start: number, end: number): SentenceContext {
