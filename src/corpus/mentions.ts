@@ -1,31 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { Block, MentionSpan } from './blocks.ts';
 
-/**
- * A mention in its sentence: the words before and after it, verbatim, each
- * cut at a word to at most {@link contextReach} characters where the sentence
- * goes on further, with the cut flagged so that a page can mark it.
- */
 export interface SentenceContext {
   before: string;
   match: string;
   after: string;
-  /** The sentence begins earlier than `before`. */
-  cutBefore?: true;
-  /** The sentence goes on after `after`. */
-  cutAfter?: true;
 }
-
-/**
- * How far a mention's context reaches either side, in characters. An entry's
- * page lists up to 200 mentions; a whole sentence of a long report can run to
- * several hundred characters, and a list of them is read for the name in its
- * immediate setting (a concordance), the paragraph being a link away. Most
- * sentences of the published reports (a median of 133 characters) are shown
- * whole; the benchmark's generated ones (a median of 414) are cut, which
- * cut the glossary pages it writes at 1,000 documents from 128.6 MB to 83.1 MB.
- */
-export const contextReach = 100;
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -34,57 +14,6 @@ function sentenceBounds(text: string): number[] {
   const bounds = [...sentences.segment(text)].map((segment) => segment.index);
   bounds.push(text.length);
   return bounds;
-}
-
-/**
- * Whether a character is white space a context may be cut at: JavaScript's
- * white space but the no-break spaces, which hold together what their author
- * meant to keep together ("10 km", "« oui »").
- */
-function isBreakSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a && code !== 0x2007) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-function isLowSurrogate(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/**
- * The last `contextReach` characters of `text` or fewer: from the first word
- * that begins among them, or, where none does (a word longer than the reach,
- * a script written without spaces), from the first whole character among them.
- */
-function reachBefore(text: string): Pick<SentenceContext, 'before' | 'cutBefore'> {
-  if (text.length <= contextReach) return { before: text };
-  const from = text.length - contextReach;
-  for (let index = from; index < text.length; index += 1) {
-    if (isBreakSpace(text.charCodeAt(index - 1)) && !isBreakSpace(text.charCodeAt(index))) return { before: text.slice(index), cutBefore: true };
-  }
-  return { before: text.slice(isLowSurrogate(text, from) ? from + 1 : from), cutBefore: true };
-}
-
-/**
- * The first `contextReach` characters of `text` or fewer: to the end of the
- * last word that ends among them, or, where none does, to the last whole
- * character among them.
- */
-function reachAfter(text: string): Pick<SentenceContext, 'after' | 'cutAfter'> {
-  if (text.length <= contextReach) return { after: text };
-  for (let index = contextReach; index > 0; index -= 1) {
-    if (isBreakSpace(text.charCodeAt(index)) && !isBreakSpace(text.charCodeAt(index - 1))) return { after: text.slice(0, index), cutAfter: true };
-  }
-  return { after: text.slice(0, isLowSurrogate(text, contextReach) ? contextReach - 1 : contextReach), cutAfter: true };
 }
 
 function contextIn(text: string, bounds: readonly number[], start: number, end: number): SentenceContext {
@@ -99,7 +28,7 @@ function contextIn(text: string, bounds: readonly number[], start: number, end: 
       break;
     }
   }
-  return { ...reachBefore(text.slice(from, start)), match: text.slice(start, end), ...reachAfter(text.slice(end, to).trimEnd()) };
+  return { before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to).trimEnd() };
 }
 
 /** One mention of an entry, ready for the entry's page. */
