@@ -13,6 +13,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import { mdxToMdast } from 'satteri';
 import { type Processor, unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { ContentFile } from './model.ts';
@@ -108,8 +109,69 @@ function bodyStart(tree: Root): number {
   return first?.type === 'yaml' ? (first.position?.end.offset ?? 0) : 0;
 }
 
+/*
+ * Satteri, the native parser that is Astro's default Markdown processor,
+ * gives the tree this parse gives (remark-mdx, remark-gfm and YAML front
+ * matter, positions included) in about a seventh of the time, but not for
+ * every text. Compared on random pages built from the corpus's syntax, the
+ * two differ where a line holds nothing but JSX elements with their words
+ * (`<Mention entry="mek">MEK</Mention>`, after any marker or footnote label),
+ * which remark reads as a paragraph and satteri as a block; where an
+ * element's words run over a line break; at some literal autolinks
+ * (`—www.example.org`); often where emphasis is written with `*` or `_`; in
+ * nested quotes and in a footnote that opens with a list marker or another
+ * footnote; satteri reads TOML front matter (`+++`); and it gives the code of
+ * `import`, `export` and `{…}` another syntax tree. So satteri parses a page
+ * whose text after its front matter keeps clear of those, of the characters
+ * below (those that differ, and those the comparison left out) and of the
+ * block syntax the corpus check refuses (lists, quotes, indented code, rules,
+ * setext headings), where it does not refuse the page; remark parses the
+ * rest, and gives a refused page its message. tests/unit/corpus/parse.test.ts
+ * goes on comparing the two on random pages. Satteri's trees differ from
+ * remark's in two things nothing here reads: its JSX elements carry
+ * `data._mdxExplicitJsx`, and their attributes no position of their own.
+ */
+const beyondParity = /[*_`\\|~{}\t\r\uFEFF]|^(?:import|export)\b/mu;
+/** A line, or a footnote, that opens with a list, quote, rule or setext marker, indentation, a fence or (a footnote) another footnote. */
+const blockSyntax = /^(?:[ >+=-]|\d+[.)](?:[ ]|$)|\[\^[^\]\s]*\]:(?:[ ]{2}|[ ]?(?:[>+=-]|\d+[.)](?:[ ]|$)|\[\^)))/mu;
+/** What may open a line before its words: heading markers, a footnote's label (and, kept wide, the markers above). */
+const lineMarkers = /^(?:[ >*+\-\d.)#]|\[\^[^\]\s]*\]:)*/u;
+/** A tag on a line of its own, as `<Debris reason="…">` and `</Debris>` stand: a block, to both. */
+const tagLine = /^<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?>[ ]*$/u;
+const element = /<([A-Za-z][\w.:-]*)(?:\s[^<>]*)?>[^<]*<\/\1>/gu;
+const tag = /<[A-Za-z/!]/u;
+
+/** Whether satteri reads a line as remark does: without JSX, or with elements that close on it among other words. */
+function lineParsedAlike(line: string): boolean {
+  if (!line.includes('<') || tagLine.test(line)) return true;
+  const rest = line.replace(lineMarkers, '').replace(element, '');
+  return !tag.test(rest) && rest.trim() !== '';
+}
+
+/** Whether satteri is known to parse a page's text after its front matter as remark does (above). */
+export function parsedAlike(body: string): boolean {
+  return !beyondParity.test(body) && !blockSyntax.test(body) && !mayHoldLiteralAutolinks.test(body) && body.split('\n').every(lineParsedAlike);
+}
+
+/** Satteri's tree of a page, where it is known to be remark's (above). */
+function nativeTree(text: string): Root | undefined {
+  const guessedStart = frontMatterGuess.exec(text)?.[0].length ?? 0;
+  if (!parsedAlike(text.slice(guessedStart))) return undefined;
+  let tree: Root;
+  try {
+    tree = mdxToMdast(text) as unknown as Root;
+  } catch {
+    return undefined;
+  }
+  // Where the parse found less front matter than guessed, the text it left out must keep to the same.
+  const start = Math.min(guessedStart, bodyStart(tree));
+  return start === guessedStart || parsedAlike(text.slice(start)) ? tree : undefined;
+}
+
 /** Parses an MDX page into mdast, as the site build does, positions included. */
 export function parseMdx(text: string): Root {
+  const native = nativeTree(text);
+  if (native) return native;
   const guessed = omittable(text.slice(frontMatterGuess.exec(text)?.[0].length ?? 0));
   if (!guessed.literalAutolinks && !guessed.tables) return parseWith(parserWithout(nothingOmitted), text);
   let tree: Root;
