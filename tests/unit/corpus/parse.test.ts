@@ -90,6 +90,19 @@ const outcome = (parse: (text: string) => Root, text: string) => {
   }
 };
 
+/** A seeded xorshift, so that every run tries the same texts, and a pick among items with it. */
+function seeded(start: number) {
+  let seed = start;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  return { random, pick };
+}
+
 describe('parseMdx', () => {
   it('gives what remark-gfm gives, positions included, for a text that cannot hold a literal autolink', () => {
     const texts = [rich, ...fixturePages()];
@@ -118,15 +131,7 @@ describe('parseMdx', () => {
   });
 
   it('gives what remark-gfm gives for texts made at random of GFM, MDX, addresses, their near misses and character references', () => {
-    // A seeded xorshift, so that every run tries the same texts.
-    let seed = 20231220;
-    const random = () => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) / 4294967296;
-    };
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const { random, pick } = seeded(20231220);
     const pieces = [
       'word',
       'w',
@@ -223,15 +228,7 @@ describe('parseMdx', () => {
   });
 
   it('gives what remark-gfm gives for pages made at random of the corpus syntax, hundreds of which satteri parses', () => {
-    // A seeded xorshift, so that every run tries the same pages.
-    let seed = 20261202;
-    const random = () => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) / 4294967296;
-    };
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const { random, pick } = seeded(20261202);
     const mention = () =>
       `<Mention entry="e${Math.floor(random() * 9)}">${pick(['Name', 'Two Words', 'X', 'é', 'a. b', '1.', '# h', '- a', 'Name', 'Two Words', 'Two\nLines'])}</Mention>`;
     const words = [
