@@ -120,7 +120,8 @@ function bodyStart(tree: Root): number {
  * element's words run over a line break; at some literal autolinks
  * (`—www.example.org`); often where emphasis is written with `*` or `_`; in
  * nested quotes and in a footnote that opens with a list marker or another
- * footnote; satteri reads TOML front matter (`+++`); and it gives the code of
+ * footnote; at a link's definition (`[^]: …`, even inside an element);
+ * satteri reads TOML front matter (`+++`); and it gives the code of
  * `import`, `export` and `{…}` another syntax tree. So satteri parses a page
  * whose text after its front matter keeps clear of those, of the characters
  * below (those that differ, and those the comparison left out) and of the
@@ -132,8 +133,11 @@ function bodyStart(tree: Root): number {
  * `data._mdxExplicitJsx`, and their attributes no position of their own.
  */
 const beyondParity = /[*_`\\|~{}\t\r\uFEFF]|^(?:import|export)\b/mu;
-/** A line, or a footnote, that opens with a list, quote, rule or setext marker, indentation, a fence or (a footnote) another footnote. */
-const blockSyntax = /^(?:[ >+=-]|\d+[.)](?:[ ]|$)|\[\^[^\]\s]*\]:(?:[ ]{2}|[ ]?(?:[>+=-]|\d+[.)](?:[ ]|$)|\[\^)))/mu;
+/**
+ * A line that opens with a list, quote, rule or setext marker, indentation or a fence; with `[`, but for a
+ * footnote (`[^label]: ` and its words), as a definition of a link would; or a footnote whose words open so.
+ */
+const blockSyntax = /^(?:[ >+=-]|\d+[.)](?:[ ]|$)|\[(?!\^[^\]\s]+\]:[ ][^ ])|\[\^[^\]\s]+\]:[ ](?:[>+=-]|\d+[.)](?:[ ]|$)|\[\^))/mu;
 /** What may open a line before its words: heading markers, a footnote's label (and, kept wide, the markers above). */
 const lineMarkers = /^(?:[ >*+\-\d.)#]|\[\^[^\]\s]*\]:)*/u;
 /** A tag on a line of its own, as `<Debris reason="…">` and `</Debris>` stand: a block, to both. */

@@ -324,6 +324,8 @@ describe('parseMdx', () => {
       'A *word* and _another_.\n',
       '>> ]x\n>  \n     y\n---\n',
       '[^n4]: [^n3]: b\n',
+      // A line opening with a bracket but for a footnote: a link's definition, to satteri even inside an element.
+      '<B>\n[^]:[<Debris></Debris>\n</B>',
       // TOML front matter, and code.
       '+++\ntitle = "a"\n+++\n\nText.\n',
       'export const a = 1\n\nText.\n',
