@@ -326,6 +326,27 @@ describe('parseMdx', () => {
       '[^n4]: [^n3]: b\n',
       // A line opening with a bracket but for a footnote: a link's definition, to satteri even inside an element.
       '<B>\n[^]:[<Debris></Debris>\n</B>',
+      '<Debris reason="r">\n\n[x]: /u\n\n</Debris>\n',
+      // Found by a second read: control characters and white space but the space, in the text or the front matter.
+      'a\u0000b\n',
+      '---\na\u0000b\n---\nText\n',
+      'a\ud800b\n',
+      '[x](a\u007fb)\n',
+      '[^a\u00a0]\n\n[^a\u00a0]: x\n',
+      'x <a b\u00a0="c">y</a>\n',
+      // Spaces in a footnote's label, a link around a footnote, an element across a link's brackets, an image.
+      'a [^ x] b\n\n[^x]: a\n',
+      'a [[^x]](y)\n\n[^x]: n\n',
+      'x <a>[</a>](y)\n',
+      '![<a b/>d</a>](y)\n',
+      // A tag that is none, a closing tag with attributes, a quote that runs over a line.
+      '# < ',
+      '<$a/><a>b</a>\n',
+      '[x]:\n</a b>\n',
+      '[^n]: x\n<a b=">\n">\n</a>\n',
+      // Past micromark's limits: 32 nested parentheses, 999 characters of a label.
+      `[x](${'('.repeat(33)}a${')'.repeat(33)})\n`,
+      `x\n\n[^${'a'.repeat(1000)}]: x\n`,
       // TOML front matter, and code.
       '+++\ntitle = "a"\n+++\n\nText.\n',
       'export const a = 1\n\nText.\n',
