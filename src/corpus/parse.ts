@@ -166,14 +166,14 @@ function lineParsedAlike(line: string): boolean {
   return !rest.includes('<') && rest.trim() !== '';
 }
 
-/** Whether satteri is known to parse a page's text after its front matter as remark does (above). */
+/** Whether satteri was shown to parse text of this shape as remark does: a page's text after its front matter (above; shown by sampling, not proved). */
 export function parsedAlike(body: string): boolean {
   return (
     body.isWellFormed() && !beyondParity.test(body) && !blockSyntax.test(body) && !mayHoldLiteralAutolinks.test(body) && body.split('\n').every(lineParsedAlike)
   );
 }
 
-/** Satteri's tree of a page, where it is known to be remark's (above). */
+/** Satteri's tree of a page, where it was shown to be remark's (above). */
 function nativeTree(text: string): Root | undefined {
   const guessedStart = frontMatterGuess.exec(text)?.[0].length ?? 0;
   // The front matter too must be text remark keeps as it is: no NUL, no half of a surrogate pair.
