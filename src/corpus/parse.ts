@@ -140,9 +140,9 @@ function bodyStart(tree: Root): number {
  * emphasis, code, escapes, tables, strikethrough, expressions; control
  * characters and every white space but the space and the line break (satteri
  * trims labels and splits attributes at Unicode spaces); a footnote label with
- * a space in it, a bracket opening a bracket, an image; more brackets or
- * parentheses in a row than micromark takes (999 characters of a label, 32
- * nested parentheses); and code (`import`, `export`).
+ * a space in it, a bracket opening a bracket, an image; what goes past
+ * micromark's limits (a label of 999 characters, 33 parentheses on a line,
+ * past its 32 nested ones); and code (`import`, `export`).
  */
 const beyondParity = /[*_`\\|~{}\uFEFF]|(?!\n)\p{Cc}|[^\S \n]|\[\^[^\]]*\s|\[\[|!\[|\[[^\]]{998}|^(?:[^(\n]*\(){33}|^(?:import|export)\b/mu;
 /**
@@ -173,11 +173,11 @@ export function parsedAlike(body: string): boolean {
   );
 }
 
-/** Satteri's tree of a page, where it was shown to be remark's (above). */
-function nativeTree(text: string): Root | undefined {
-  const guessedStart = frontMatterGuess.exec(text)?.[0].length ?? 0;
-  // The front matter too must be text remark keeps as it is: no NUL, no half of a surrogate pair.
-  if (text.includes('\u0000') || !text.isWellFormed() || !parsedAlike(text.slice(guessedStart))) return undefined;
+/** Satteri's tree of a page, where it was shown to be remark's (above); `guessedStart` is where its front matter seems to end. */
+function nativeTree(text: string, guessedStart: number): Root | undefined {
+  // The front matter too must be text remark keeps as it is: no NUL, no half of a surrogate pair (the body's rules say so of the rest).
+  const frontMatter = text.slice(0, guessedStart);
+  if (frontMatter.includes('\u0000') || !frontMatter.isWellFormed() || !parsedAlike(text.slice(guessedStart))) return undefined;
   let tree: Root;
   try {
     tree = mdxToMdast(text) as unknown as Root;
@@ -191,9 +191,10 @@ function nativeTree(text: string): Root | undefined {
 
 /** Parses an MDX page into mdast, as the site build does, positions included. */
 export function parseMdx(text: string): Root {
-  const native = nativeTree(text);
+  const guessedStart = frontMatterGuess.exec(text)?.[0].length ?? 0;
+  const native = nativeTree(text, guessedStart);
   if (native) return native;
-  const guessed = omittable(text.slice(frontMatterGuess.exec(text)?.[0].length ?? 0));
+  const guessed = omittable(text.slice(guessedStart));
   if (!guessed.literalAutolinks && !guessed.tables) return parseWith(parserWithout(nothingOmitted), text);
   let tree: Root;
   try {
