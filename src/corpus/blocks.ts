@@ -1,6 +1,7 @@
 import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { NormalizedText } from '../text/normalize.ts';
+import { withSentences } from '../text/sentences.ts';
 
 /**
  * The annotation components an editor may use in a corpus page. Everything
@@ -32,9 +33,14 @@ export interface MentionSpan {
   /** Offsets into Block.text. */
   start: number;
   end: number;
+  /** The sentences the mention lies in, as offsets into Block.text: its context on its entry's page. */
+  sentence: [start: number, end: number];
   line: number;
   column: number;
 }
+
+/** A mention as the block's text is collected, before its sentence is known. */
+type PendingSpan = Omit<MentionSpan, 'sentence'>;
 
 export interface BlockIssue {
   line: number;
@@ -80,7 +86,7 @@ export function extractBlocks(tree: Root): ExtractedBlocks {
   const blocks: Block[] = [];
   forEachBlock(tree, ({ node, debris }) => {
     const text = new NormalizedText();
-    const mentions: MentionSpan[] = [];
+    const spans: PendingSpan[] = [];
     const footnoteLabels: string[] = [];
     const footnoteOffsets: number[] = [];
     const onReference = (label: string) => {
@@ -88,14 +94,16 @@ export function extractBlocks(tree: Root): ExtractedBlocks {
       // A space pending before the reference is not part of the words it follows.
       footnoteOffsets.push(text.toString().length);
     };
-    for (const inline of node.children) collectInline(inline, text, mentions, onReference, report);
+    for (const inline of node.children) collectInline(inline, text, spans, onReference, report);
+    const blockText = text.toString();
     blocks.push({
       number: blocks.length + 1,
       kind: node.type,
       debris,
-      text: text.toString(),
+      text: blockText,
       line: node.position?.start.line ?? 1,
-      mentions,
+      // Found here, page by page, rather than as the entries' pages are made: in the check's threads, and kept with its result.
+      mentions: withSentences(blockText, spans),
       footnoteLabels,
       footnoteOffsets,
     });
@@ -150,7 +158,7 @@ function checkNote(node: RootContent, report: Report): void {
   if ('children' in node) for (const child of node.children) checkNote(child as RootContent, report);
 }
 
-function collectInline(node: PhrasingContent, text: NormalizedText, mentions: MentionSpan[], onReference: (label: string) => void, report: Report): void {
+function collectInline(node: PhrasingContent, text: NormalizedText, mentions: PendingSpan[], onReference: (label: string) => void, report: Report): void {
   switch (node.type) {
     case 'text':
       text.append(node.value);
@@ -187,7 +195,7 @@ function isAutolinkLiteral(node: Link): boolean {
   return [child.value, `http://${child.value}`, `mailto:${child.value}`].includes(node.url);
 }
 
-function collectMention(node: MdxJsxTextElement, text: NormalizedText, mentions: MentionSpan[], report: Report): void {
+function collectMention(node: MdxJsxTextElement, text: NormalizedText, mentions: PendingSpan[], report: Report): void {
   if (node.name !== MENTION) {
     report(node, unknownComponent(node));
     return;

@@ -1,34 +1,10 @@
 import { distance } from 'fastest-levenshtein';
-import type { Block, MentionSpan } from './blocks.ts';
+import type { Block } from './blocks.ts';
 
 export interface SentenceContext {
   before: string;
   match: string;
   after: string;
-}
-
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** Offsets at which the sentences of `text` start, with its length last. */
-function sentenceBounds(text: string): number[] {
-  const bounds = [...sentences.segment(text)].map((segment) => segment.index);
-  bounds.push(text.length);
-  return bounds;
-}
-
-function contextIn(text: string, bounds: readonly number[], start: number, end: number): SentenceContext {
-  let from = 0;
-  let to = text.length;
-  for (let index = 0; index < bounds.length - 1; index += 1) {
-    const segmentStart = bounds[index] ?? 0;
-    const segmentEnd = bounds[index + 1] ?? text.length;
-    if (segmentStart <= start && start < segmentEnd) from = segmentStart;
-    if (segmentStart < end && end <= segmentEnd) {
-      to = segmentEnd;
-      break;
-    }
-  }
-  return { before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to).trimEnd() };
 }
 
 /** One mention of an entry, ready for the entry's page. */
@@ -41,16 +17,15 @@ export interface Mention {
   context: SentenceContext;
 }
 
-/** The block's mentions with their sentences; the block is split into sentences once, whatever its number of mentions. */
+/** The block's mentions, each in its sentence. */
 export function mentionsOfBlock(document: string, block: Block): Mention[] {
-  if (block.mentions.length === 0) return [];
-  const bounds = sentenceBounds(block.text);
-  return block.mentions.map((span: MentionSpan) => ({
-    entry: span.entry,
+  const { text } = block;
+  return block.mentions.map(({ entry, start, end, sentence: [from, to] }) => ({
+    entry,
     document,
     paragraph: block.number,
-    text: block.text.slice(span.start, span.end),
-    context: contextIn(block.text, bounds, span.start, span.end),
+    text: text.slice(start, end),
+    context: { before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to).trimEnd() },
   }));
 }
 

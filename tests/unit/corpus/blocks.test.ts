@@ -23,7 +23,7 @@ Minister <Mention entry="bledi-cuci">Bledi Çuçi</Mention> said.[^1]
       { number: 2, kind: 'paragraph', debris: true, text: 's8 1280x720', line: 4 },
       { number: 3, kind: 'paragraph', debris: false, text: 'Minister Bledi Çuçi said.', line: 7 },
     ]);
-    expect(blocks[2]?.mentions).toEqual([{ entry: 'bledi-cuci', start: 9, end: 19, line: 7, column: 10 }]);
+    expect(blocks[2]?.mentions).toEqual([{ entry: 'bledi-cuci', start: 9, end: 19, sentence: [0, 25], line: 7, column: 10 }]);
     expect(blocks[2]?.footnoteLabels).toEqual(['1']);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closestIds, groupByDocument, mentionsOfBlock, paginate, relatedEntries } from '../../../src/corpus/mentions.ts';
 
 describe('mentionsOfBlock', () => {
-  it('gives each mention the sentence containing it, split around it', () => {
+  it('gives each mention the sentence around it, split around it', () => {
     const text = 'One person died. Interior Minister Bledi Cuci told media. Cuci said more.';
     const start = text.indexOf('Bledi Cuci');
     const block = {
@@ -13,7 +13,16 @@ describe('mentionsOfBlock', () => {
       line: 9,
       footnoteLabels: [],
       footnoteOffsets: [],
-      mentions: [{ entry: 'bledi-cuci', start, end: start + 10, line: 9, column: 1 }],
+      mentions: [
+        {
+          entry: 'bledi-cuci',
+          start,
+          end: start + 10,
+          sentence: [text.indexOf('Interior'), text.indexOf(' Cuci said')] as [number, number],
+          line: 9,
+          column: 1,
+        },
+      ],
     };
     expect(mentionsOfBlock('doc', block)).toEqual([
       {

@@ -10,7 +10,7 @@ function syntheticDocument(index: number): CorpusDocument {
       debris: false,
       text: 'A b c.',
       line: 1,
-      mentions: [{ entry: 'a', start: 0, end: 1, line: 1, column: 1 }],
+      mentions: [{ entry: 'a', start: 0, end: 1, sentence: [0, 6], line: 1, column: 1 }],
       footnoteLabels: ['n'],
       footnoteOffsets: [6],
     },
