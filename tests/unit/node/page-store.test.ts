@@ -88,6 +88,48 @@ describe('the page store', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.data'))).toHaveLength(1);
   });
 
+  it("keeps the last check's mentions where every page is the same, and otherwise writes them from the first page that differs", () => {
+    const dir = folder();
+    const dataFile = () => readdirSync(dir).filter((name) => name.endsWith('.data'));
+    const check = (mentionsByEntry: Record<string, Mention[]>) => {
+      const store = openPageStore(dir);
+      store.writeMentionPages({ mentionsByEntry });
+      store.finish();
+    };
+    const paragraphs = (entry: string, page: number) => readMentionPage(dir, entry, page).map((each) => each.paragraph);
+    const many = (entry: string, count: number, from = 1) => Array.from({ length: count }, (_, index) => mention(entry, from + index));
+    check({ mek: many('mek', 250), ncri: many('ncri', 3) });
+    const [first] = dataFile();
+    age(join(dir, 'mentions.json'));
+    check({ mek: many('mek', 250), ncri: many('ncri', 3) });
+    expect(dataFile()).toEqual([first]);
+    expect(statSync(join(dir, 'mentions.json')).mtime.getFullYear()).toBe(2000);
+
+    // The last page differs: the pages before it are the last check's bytes, copied.
+    check({ mek: many('mek', 250), ncri: many('ncri', 3, 7) });
+    expect(dataFile()).not.toEqual([first]);
+    expect(dataFile()).toHaveLength(1);
+    expect(paragraphs('mek', 1)).toEqual(many('mek', 200).map((each) => each.paragraph));
+    expect(paragraphs('mek', 2)).toEqual(many('mek', 50, 201).map((each) => each.paragraph));
+    expect(paragraphs('ncri', 1)).toEqual([7, 8, 9]);
+
+    // The same first pages and no more.
+    const [second] = dataFile();
+    check({ mek: many('mek', 250) });
+    expect(dataFile()).not.toEqual([second]);
+    expect(paragraphs('mek', 2)).toHaveLength(50);
+    expect(paragraphs('ncri', 1)).toEqual([]);
+
+    // A file altered since, its length kept: its bytes are compared, not trusted.
+    const [third = ''] = dataFile();
+    const altered = readFileSync(join(dir, third), 'utf8').replace('"paragraph":1,', '"paragraph":9,');
+    writeFileSync(join(dir, third), altered);
+    expect(paragraphs('mek', 1)[0]).toBe(9);
+    check({ mek: many('mek', 250) });
+    expect(dataFile()).not.toEqual([third]);
+    expect(paragraphs('mek', 1)[0]).toBe(1);
+  });
+
   it('gives each page of mentions its own, the first and the last of an entry, whatever the entry is called', () => {
     const dir = folder();
     const store = openPageStore(dir);

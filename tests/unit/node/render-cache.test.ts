@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentPageDigest, mentionPageDigest, mentionStoreDigest, openPageStore } from '../../../src/node/page-store.ts';
+import { documentPageDigest, mentionPageDigest, mentionStoreDigest, openPageStore, readMentionPage } from '../../../src/node/page-store.ts';
+import { sha256 } from '../../../src/text/hash.ts';
 import { assetNamesDigest, finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../../../src/node/render-cache.ts';
 
 /** What Astro's incremental build is given besides each page's props (src/data/corpus.ts `cacheKeys`). */
@@ -76,6 +77,8 @@ describe('the digests a page key is made of', () => {
     writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-2': [mention('entry-2', 'a')] });
     const all = mentionStoreDigest(store);
     const first = mentionPageDigest(store, 'entry-1', 1);
+    // Of the bytes the page reads.
+    expect(first).toBe(sha256(JSON.stringify(readMentionPage(store, 'entry-1', 1))));
     expect(mentionPageDigest(store, 'entry-1', 2)).toBe('none');
     // Each check writes a file of its own name: the same mentions have the same digests.
     writeMentions({ 'entry-1': [mention('entry-1', 'a')], 'entry-2': [mention('entry-2', 'a')] });
