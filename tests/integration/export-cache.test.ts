@@ -4,7 +4,20 @@
  * corpus into folders of its own: what it writes is what a run without the
  * cache writes, and only what an edit touches is made again.
  */
-import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +102,26 @@ describe('writeExports with a cache of each document’s files', () => {
     const after = await run(model, { cache: own });
     expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(after.files).toEqual(plain.files);
+  });
+
+  it('checks each kept file by its size and time where the last build finished, and by its bytes where it did not', async () => {
+    const own = { dir: join(root, 'stamped-cache'), clean: false };
+    const plain = await run();
+    await run(model, { cache: own });
+    const name = readdirSync(own.dir).find((file) => /\.1\.[0-9a-f]{64}$/u.test(file)) ?? 'none';
+    const path = join(own.dir, name);
+    // Altered in place, its length and modification time kept: only its bytes tell.
+    const { mtime } = statSync(path);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x20 ? 0x21 : 0x20;
+    writeFileSync(path, bytes);
+    utimesSync(path, mtime, mtime);
+    // As a build that stopped leaves the cache: no record of what its files were.
+    rmSync(join(own.dir, 'verified.json'));
+    const after = await run(model, { cache: own });
+    expect(after.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(after.files).toEqual(plain.files);
+    expect(existsSync(join(own.dir, 'verified.json'))).toBe(true);
   });
 
   it('never writes over a file already where it publishes one, though the file is another kept file’s other name', async () => {
