@@ -106,9 +106,9 @@ function stopUnexpected(error: unknown, root: string): never {
  * Checks the whole corpus before Astro renders anything and hands what the
  * pages need of the model it built to them as `virtual:corpus`, so that
  * cross-document indexes are computed once per build. The open-data exports
- * are written from the same model while Astro bundles the pages, and finished
- * before it renders them, so that the model can be let go and the pages
- * render in far less memory; after the build they are moved into the site. Each stage logs its duration for the benchmark; the
+ * are written from the same model before rendering, so that the model can be
+ * let go and the pages render in far less memory; after the build they are
+ * moved into the site. Each stage logs its duration for the benchmark; the
  * search index is the next step of `npm run build` (scripts/search-index.ts).
  *
  * A build with content problems prints them and stops. Under `astro dev` the
@@ -123,14 +123,6 @@ export function corpus(): AstroIntegration {
   let cacheDir: URL | undefined;
   let keptPages = new Set<string>();
   let recheck: (() => Promise<void>) | undefined;
-  let exporting: Promise<void> | undefined;
-  const exportsWritten = async (root: string) => {
-    try {
-      await exporting;
-    } catch (error) {
-      stopUnexpected(error, root);
-    }
-  };
   return {
     name: 'corpus',
     hooks: {
@@ -180,12 +172,11 @@ export function corpus(): AstroIntegration {
           logger.info(`stage output folder: emptied but for ${keptPages.size} pages of the last build in ${Math.round(performance.now() - emptyStarted)} ms`);
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           const exportCache = { dir: fileURLToPath(new URL(`corpus-export-files/${cacheKey}/`, config.cacheDir)), clean: cache.clean };
-          // Written while Astro syncs the content and bundles the pages, which leave this thread idle for much of their
-          // time (at 1,000 generated documents a rebuild took 1.1-1.5 s less); the pages wait for them before they render
-          // (the plugin below), so that the model is let go before then, as when the exports came first.
-          exporting = exportCorpus(checked.model, root, exportsDir, config.site ?? '', exportCache, logger);
-          // Handled where it is awaited.
-          exporting.catch(() => undefined);
+          try {
+            await exportCorpus(checked.model, root, exportsDir, config.site ?? '', exportCache, logger);
+          } catch (error) {
+            stopUnexpected(error, root);
+          }
         }
         updateConfig({
           vite: {
@@ -195,10 +186,6 @@ export function corpus(): AstroIntegration {
                 name: 'corpus-model',
                 resolveId: (id: string) => (id === virtualId ? resolvedVirtualId : undefined),
                 load: (id: string) => (id === resolvedVirtualId ? module : undefined),
-                // The last bundle before the pages render.
-                async closeBundle() {
-                  if (this.environment.name === 'client') await exportsWritten(root);
-                },
               },
             ],
           },
@@ -238,10 +225,7 @@ export function corpus(): AstroIntegration {
           if (removed > 0) logger.info(`${removed} pages of the last build removed: this build has no such page`);
           finishRender(cacheDir);
         }
-        if (exportsDir) {
-          await exportsWritten(root);
-          await publishExports(exportsDir, fileURLToPath(dir));
-        }
+        if (exportsDir) await publishExports(exportsDir, fileURLToPath(dir));
       },
     },
   };
