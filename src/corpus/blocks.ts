@@ -102,7 +102,7 @@ export function extractBlocks(tree: Root): ExtractedBlocks {
       debris,
       text: blockText,
       line: node.position?.start.line ?? 1,
-      // Found here, page by page, rather than as the entries' pages are made: in the check's threads, and kept with its result.
+      // Found here, page by page, rather than for every page whenever the model is assembled: in the check's threads, and kept with its result.
       mentions: withSentences(blockText, spans),
       footnoteLabels,
       footnoteOffsets,

@@ -7,6 +7,7 @@ import { serialize } from 'node:v8';
 import type { CorpusDocument } from '../corpus/model.ts';
 import { sha256 } from '../text/hash.ts';
 import { pipelineVersion } from './document-cache.ts';
+import { type FileStamp, isStamp, putRecord, sameStamp, stampOf, takeRecord } from './file-stamps.ts';
 
 /**
  * Each document's export files (its corpus JSON and its page of Web
@@ -59,17 +60,14 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
     const [, file, digest] = /^([0-9a-f]{64}\.\d+)\.([0-9a-f]{64})$/u.exec(name) ?? [];
     if (file && digest) kept.set(file, digest);
   }
-  // Until this build finishes, no record says what the kept files are: a build that stops leaves none.
-  const lastVerified = await readVerified(dir);
-  await rm(join(dir, verifiedName), { force: true }).catch(() => undefined);
+  const lastVerified = verifiedStamps(await takeRecord(join(dir, verifiedName)));
   const verified = new Map<string, FileStamp>();
   const cached = (key: string, index: number, digest: string) => `${key}.${index}.${digest}`;
   /** Whether a kept file is as it was kept: short where a crash followed its rename, or altered in place through a published link. */
   const intact = async (name: string, digest: string) => {
-    const { size, mtimeMs } = await stat(join(dir, name));
-    const recorded = lastVerified.get(name);
-    if (!(recorded && recorded[0] === size && recorded[1] === mtimeMs) && sha256(await readFile(join(dir, name))) !== digest) return false;
-    verified.set(name, [size, mtimeMs]);
+    const stats = await stat(join(dir, name));
+    if (!sameStamp(lastVerified.get(name), stats) && sha256(await readFile(join(dir, name))) !== digest) return false;
+    verified.set(name, stampOf(stats));
     return true;
   };
   const reused = async (key: string, paths: readonly string[]) => {
@@ -96,8 +94,7 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
       await writeFile(temporary, text, { flag: 'wx' });
       const name = cached(key, index, sha256(text));
       await rename(temporary, join(dir, name));
-      const { size, mtimeMs } = await stat(join(dir, name));
-      verified.set(name, [size, mtimeMs]);
+      verified.set(name, stampOf(await stat(join(dir, name))));
       return join(dir, name);
     } catch {
       await rm(temporary, { force: true }).catch(() => undefined);
@@ -127,31 +124,19 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
       const names = await readdir(dir).catch(() => [] as string[]);
       const stale = (name: string) => name.endsWith('.tmp') || !used.has(name.split('.')[0] ?? '');
       await Promise.all(names.filter(stale).map((name) => rm(join(dir, name), { force: true }).catch(() => undefined)));
-      // Written whole, then renamed; one that cannot be written only costs the next build a read of every kept file.
-      const temporary = join(dir, `${randomUUID()}.tmp`);
-      await writeFile(temporary, JSON.stringify(Object.fromEntries(verified)), { flag: 'wx' })
-        .then(() => rename(temporary, join(dir, verifiedName)))
-        .catch(() => rm(temporary, { force: true }).catch(() => undefined));
+      await putRecord(join(dir, verifiedName), Object.fromEntries(verified));
       return { ...stats };
     },
   };
 }
 
-/** A kept file's size and modification time, as a build that used it recorded them. */
-type FileStamp = [size: number, modified: number];
-
-/** The record of the kept files the last finished build used or made; in the cache's folder, never a kept file's name. */
+/** The record of the stamps of the kept files the last finished build used or made; in the cache's folder, never a kept file's name. */
 const verifiedName = 'verified.json';
 
-async function readVerified(dir: string): Promise<Map<string, FileStamp>> {
-  try {
-    const record = JSON.parse(await readFile(join(dir, verifiedName), 'utf8')) as unknown;
-    const valid = (stamp: unknown): stamp is FileStamp => Array.isArray(stamp) && stamp.length === 2 && stamp.every((part) => typeof part === 'number');
-    return new Map(typeof record === 'object' && record !== null ? Object.entries(record).filter((pair): pair is [string, FileStamp] => valid(pair[1])) : []);
-  } catch {
-    // None (the first build, or one after a build that stopped) or half written: every kept file is read.
-    return new Map();
-  }
+/** The stamps of a record, by kept file's name; none where it has none (every kept file is then read). */
+function verifiedStamps(record: unknown): Map<string, FileStamp> {
+  if (typeof record !== 'object' || record === null) return new Map();
+  return new Map(Object.entries(record).filter((pair): pair is [string, FileStamp] => isStamp(pair[1])));
 }
 
 /**

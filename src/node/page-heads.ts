@@ -1,6 +1,7 @@
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { type PageHead, readPageHead } from '../site/security-headers.ts';
+import { type FileStamp, putRecord, sameStamp, stampOf, takeRecord } from './file-stamps.ts';
 
 /**
  * What each built page's head says (src/site/security-headers.ts), read once
@@ -17,8 +18,11 @@ export interface PageHeads {
   finish(): Promise<{ read: number }>;
 }
 
-/** A page's size and modification time, and what its head said then. */
-type Recorded = [size: number, modified: number, head: PageHead];
+/** A page's stamp, and what its head said then. */
+interface Recorded {
+  stamp: FileStamp;
+  head: PageHead;
+}
 
 interface HeadRecord {
   outDir: string;
@@ -29,9 +33,7 @@ const recordName = 'corpus-page-heads.json';
 
 export async function openPageHeads(cacheDir: string, outDir: string): Promise<PageHeads> {
   const path = join(cacheDir, recordName);
-  const last = await readRecord(path, outDir);
-  // Until this build finishes, no record says what the pages are.
-  await rm(path, { force: true });
+  const last = recordedPages(await takeRecord(path), outDir);
   const pages: Record<string, Recorded> = {};
   let read = 0;
   const readCounted = (file: string) => {
@@ -41,32 +43,24 @@ export async function openPageHeads(cacheDir: string, outDir: string): Promise<P
   return {
     async read(file) {
       const key = relative(outDir, file);
-      const { size, mtimeMs } = await stat(file);
+      const stats = await stat(file);
       const recorded = Object.hasOwn(last, key) ? last[key] : undefined;
-      const head = recorded && recorded[0] === size && recorded[1] === mtimeMs ? recorded[2] : await readCounted(file);
-      pages[key] = [size, mtimeMs, head];
+      const head = recorded && sameStamp(recorded.stamp, stats) ? recorded.head : await readCounted(file);
+      pages[key] = { stamp: stampOf(stats), head };
       return head;
     },
     async finish() {
-      // Written whole, then renamed; a record that cannot be written only costs the next build a read of every head.
-      const temporary = `${path}.${process.pid}.tmp`;
       const record: HeadRecord = { outDir, pages };
-      await writeFile(temporary, JSON.stringify(record))
-        .then(() => rename(temporary, path))
-        .catch(() => rm(temporary, { force: true }).catch(() => undefined));
+      await putRecord(path, record);
       return { read };
     },
   };
 }
 
-async function readRecord(path: string, outDir: string): Promise<Record<string, Recorded>> {
-  try {
-    const record = JSON.parse(await readFile(path, 'utf8')) as Partial<HeadRecord> | null;
-    return record?.outDir === outDir && typeof record.pages === 'object' && record.pages !== null ? record.pages : {};
-  } catch {
-    // None, or half written: every head is read.
-    return {};
-  }
+/** The pages of the last build's record, where it was of the same output folder; none otherwise (every head is then read). */
+function recordedPages(record: unknown, outDir: string): Record<string, Recorded> {
+  const { outDir: recordedOutDir, pages } = (record ?? {}) as Partial<HeadRecord>;
+  return recordedOutDir === outDir && typeof pages === 'object' && pages !== null ? pages : {};
 }
 
 /**

@@ -117,14 +117,15 @@ function writeMentions(dir: string, model: Pick<CorpusModel, 'mentionsByEntry'>)
       const bytes = Buffer.from(JSON.stringify(mentions));
       const ranges = pages.get(entry) ?? [];
       pages.set(entry, ranges);
-      const previous = fresh || lastFd === undefined ? undefined : lastPages[kept];
+      const previous = fresh ? undefined : lastPages[kept];
       const same =
+        lastFd !== undefined &&
         previous?.entry === entry &&
         previous.page === ranges.length &&
         previous.range[0] === offset &&
         previous.range[1] === bytes.length &&
         typeof previous.range[2] === 'string' &&
-        readRange(lastFd ?? -1, offset, bytes.length)?.equals(bytes) === true;
+        readRange(lastFd, offset, bytes.length)?.equals(bytes) === true;
       if (same) {
         ranges.push(previous.range);
         kept += 1;

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync,
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../text/hash.ts';
+import { type FileStamp, sameStamp, stampOf } from './file-stamps.ts';
 import { pruneFolder } from './prune-folder.ts';
 
 /*
@@ -62,7 +63,7 @@ export function finishRender(cacheDir: URL): void {
 interface OutputRecord {
   outDir: string;
   manifest: string;
-  pages: Record<string, [size: number, modified: number]>;
+  pages: Record<string, FileStamp>;
 }
 
 const outputRecordName = 'corpus-output-pages.json';
@@ -114,7 +115,7 @@ function keep(record: OutputRecord, root: string, path: string): boolean {
   const recorded = record.pages[path];
   if (!recorded) return false;
   const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
-  return stats?.isFile() === true && stats.size === recorded[0] && stats.mtimeMs === recorded[1];
+  return stats?.isFile() === true && sameStamp(recorded, stats);
 }
 
 function removeEmptyParents(root: string, folder: string): void {
@@ -140,7 +141,7 @@ export function recordOutput(cacheDir: URL, outDir: URL, pages: readonly URL[], 
   const record: OutputRecord = { outDir: root, manifest, pages: {} };
   for (const path of [...written].sort()) {
     const stats = lstatSync(join(root, path), { throwIfNoEntry: false });
-    if (stats?.isFile()) record.pages[path] = [stats.size, stats.mtimeMs];
+    if (stats?.isFile()) record.pages[path] = stampOf(stats);
   }
   writeFileSync(new URL(outputRecordName, cacheDir), JSON.stringify(record));
   return stale.length;
