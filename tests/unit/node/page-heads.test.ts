@@ -1,18 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPageHeads } from '../../../src/node/page-heads.ts';
+import { temporaryFolder } from './support/temporary-folder.ts';
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'page-heads-'));
-  folders.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const folder = () => temporaryFolder('page-heads-');
 
 const page = (policy: string, robots = '') =>
   `<!DOCTYPE html><html><head><meta http-equiv="content-security-policy" content="${policy}">${robots ? `<meta name="robots" content="${robots}">` : ''}</head><body>x</body></html>`;

@@ -1,20 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/corpus/mentions.ts';
 import type { DocumentPage } from '../../../src/node/document-page.ts';
 import { openPageStore, readDocumentPage, readMentionPage } from '../../../src/node/page-store.ts';
+import { temporaryFolder } from './support/temporary-folder.ts';
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'page-store-'));
-  folders.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const folder = () => temporaryFolder('page-store-');
 
 function page(html: string): DocumentPage {
   return { html, references: { apa: { article: 'A', edition: 'E' }, chicago: { article: 'A', edition: 'E' } }, accessed: '2026-12-01' };

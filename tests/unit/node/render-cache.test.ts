@@ -1,23 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentPageDigest, mentionPageDigest, mentionStoreDigest, openPageStore, readMentionPage } from '../../../src/node/page-store.ts';
 import { sha256 } from '../../../src/text/hash.ts';
 import { assetNamesDigest, finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../../../src/node/render-cache.ts';
+import { temporaryFolder } from './support/temporary-folder.ts';
 
 /** What Astro's incremental build is given besides each page's props (src/data/corpus.ts `cacheKeys`). */
 
-const folders: string[] = [];
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'render-cache-'));
-  folders.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const folder = () => temporaryFolder('render-cache-');
 
 describe("Astro's manifest of rendered pages", () => {
   const manifest = (cacheDir: string) => join(cacheDir, 'incremental-build.json');
