@@ -29,6 +29,28 @@ export function mentionsOfBlock(document: string, block: Block): Mention[] {
   }));
 }
 
+/**
+ * Everything {@link mentionsOfBlock} reads, for each document in the order
+ * given, as parts of one text: its slug, and each block's number, text and
+ * mentions' entries and offsets (not their lines, which an edit above them
+ * moves). The same documents' mentions, made by the same code, come from the
+ * same text, and its digest costs one pass over the documents' text, where
+ * the mentions repeat a sentence each: 112 MB of them at 1,000 generated
+ * documents, whose sources are 11 MB.
+ */
+export function* mentionInputs(documents: readonly { slug: string; blocks: readonly Block[] }[]): Generator<string> {
+  for (const { slug, blocks } of documents) {
+    yield `${JSON.stringify(slug)}\n`;
+    for (const { number, text, mentions } of blocks) {
+      if (mentions.length === 0) continue;
+      const spans = mentions.map(({ entry, start, end, sentence: [from, to] }) => [entry, start, end, from, to]);
+      // The text's length first, so that no two blocks run into each other.
+      yield `${number} ${text.length} ${JSON.stringify(spans)}\n`;
+      yield text;
+    }
+  }
+}
+
 /** Groups mentions by entry id, keeping reading order within each group. */
 export function mentionsByEntry(mentions: readonly Mention[]): Map<string, Mention[]> {
   const index = new Map<string, Mention[]>();

@@ -42,6 +42,11 @@ export function sortedKeys(places: Iterable<ParagraphPlace>, keys: ParagraphKeys
   return sorted.sort((a, b) => a - b);
 }
 
+/** Each entry's paragraphs, from its mentions, as sorted keys: what the views ask of an entry's mentions. */
+export function paragraphsByEntry(mentionsByEntry: Readonly<Record<string, readonly ParagraphPlace[]>>, keys: ParagraphKeys): Record<string, number[]> {
+  return Object.fromEntries(Object.entries(mentionsByEntry).map(([entry, places]) => [entry, sortedKeys(places, keys)]));
+}
+
 function contains(sorted: readonly number[], value: number): boolean {
   let low = 0;
   let high = sorted.length - 1;

@@ -3,7 +3,15 @@
  * build: `virtual:corpus` comes from the corpus integration.
  */
 import shared, { assetsDir, pageStore, problems, redirects } from 'virtual:corpus';
-import { documentPageDigest, mentionPageDigest, mentionStoreDigest, readDocumentPage, readEntries, readMentionPage } from '../node/page-store.ts';
+import {
+  documentPageDigest,
+  mentionPageDigest,
+  mentionStoreDigest,
+  readDocumentPage,
+  readEntries,
+  readEntryParagraphs,
+  readMentionPage,
+} from '../node/page-store.ts';
 import { assetNamesDigest } from '../node/render-cache.ts';
 import type { DocumentPage } from '../node/document-page.ts';
 import type { Claim } from '../corpus/model.ts';
@@ -35,6 +43,13 @@ export function mentionsOf(entry: string, page: number): Mention[] {
   return readMentionPage(pageStore, entry, page);
 }
 
+let paragraphs: Record<string, number[]> | undefined;
+/** The paragraphs each entry is mentioned in, as the views key them (src/corpus/paragraph-keys.ts): drawn from its mentions, as they are stored. */
+export function entryParagraphs(): Record<string, number[]> {
+  paragraphs ??= readEntryParagraphs(pageStore);
+  return paragraphs;
+}
+
 /** A document's text, rendered by the corpus check with the annotation pipeline (undefined for a page with problems, under `astro dev`), and its printed citations; undefined for no such document. */
 export function documentPage(slug: string): DocumentPage | undefined {
   return readDocumentPage(pageStore, slug);
@@ -59,7 +74,7 @@ export const cacheKeys = {
   document: (props: object, slug: string) => cacheKey(props, documentPageDigest(pageStore, slug)),
   /** A further page of an entry's mentions: that page of them. */
   mentions: (props: object, entry: string, page: number) => cacheKey(props, mentionPageDigest(pageStore, entry, page)),
-  /** An entry's page: its first page of mentions, and the paragraphs it shares with related entries, from their mentions. */
+  /** An entry's page: its first page of mentions, and the paragraphs it shares with related entries, which the check draws from their mentions. */
   entry: (props: object) => cacheKey(props, allMentions()),
   /** A claim's page: the model and its props, nothing else. */
   claim: (props: object) => cacheKey(props, ''),

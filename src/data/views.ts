@@ -1,19 +1,19 @@
 /**
  * What the views (timeline, map, network) and the entries' neighbourhoods
- * show, computed once per build from the corpus model and the entries'
- * stored mentions, with the pure functions of src/views. Each is computed the
- * first time a page asks for it; an entry's paragraphs are read from its
- * stored mentions once and kept as a list of numbers.
+ * show, computed once per build from the corpus model and the paragraphs
+ * each entry is mentioned in (drawn from its mentions by the corpus check, as
+ * lists of numbers), with the pure functions of src/views. Each is computed
+ * the first time a page asks for it.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { mapPath, networkPath, timelinePath } from '../routes.ts';
-import { type DocumentParagraphs, byDocument, paragraphKeys, sharedKeys, sortedKeys } from '../views/paragraphs.ts';
+import { type DocumentParagraphs, byDocument, paragraphKeys, sharedKeys } from '../corpus/paragraph-keys.ts';
 import { type NetworkEntry, layoutNetwork, selectNetwork, tiesFromRelated, typeTies } from '../views/network.ts';
 import { type Place, type WorldTopology, drawMap, mapFrames } from '../views/map.ts';
 import { timelineItems, timelinePages } from '../views/timeline.ts';
 import type { EntryType } from '../corpus/schema.ts';
-import { corpus, documentPage, entriesById, mentionsOf } from './corpus.ts';
+import { corpus, documentPage, entriesById, entryParagraphs } from './corpus.ts';
 
 /** How much each view shows: what keeps it readable, and within its weight, at any corpus size. */
 export const viewLimits = {
@@ -40,19 +40,12 @@ function once<T>(name: string, compute: () => T): () => T {
 }
 
 const keys = paragraphKeys(corpus.documents.map(({ slug }) => slug));
-const paragraphCache = new Map<string, number[]>();
 
 /** The paragraphs that mention an entry, as sorted keys. */
 function paragraphsOf(entryId: string): number[] {
-  let cached = paragraphCache.get(entryId);
-  if (!cached) {
-    const pages = corpus.mentionCounts[entryId]?.pages ?? 0;
-    const places = [];
-    for (let page = 1; page <= pages; page += 1) places.push(...mentionsOf(entryId, page));
-    cached = sortedKeys(places, keys);
-    paragraphCache.set(entryId, cached);
-  }
-  return cached;
+  const paragraphs = entryParagraphs();
+  // An own property only: an entry may be called "constructor".
+  return (Object.hasOwn(paragraphs, entryId) ? paragraphs[entryId] : undefined) ?? [];
 }
 
 /** The first paragraphs that mention both entries, by document. */

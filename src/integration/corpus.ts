@@ -4,6 +4,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDirs, contentRoot } from '../config.ts';
 import { formatProblem, formatProblems, type Problem } from '../corpus/problems.ts';
+import { mentionInputs } from '../corpus/mentions.ts';
 import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
@@ -14,7 +15,8 @@ import { describeUnexpectedError } from '../node/unexpected-error.ts';
 import type { ExportCacheOptions } from '../node/export-cache.ts';
 import { publishExports, writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
-import { sha256 } from '../text/hash.ts';
+import { paragraphKeys, paragraphsByEntry } from '../corpus/paragraph-keys.ts';
+import { sha256, sha256OfParts } from '../text/hash.ts';
 
 const virtualId = 'virtual:corpus';
 const resolvedVirtualId = `\0${virtualId}`;
@@ -55,7 +57,9 @@ async function checkCorpus(
     );
   }
   // The pages get a small model; documents' text and entries' mentions are read from disk, page by page.
-  store.writeMentionPages(model);
+  // Asked to clean, the last check's mentions are kept only where they are the same, byte for byte.
+  store.writeMentionPages(model, cache.clean ? undefined : sha256OfParts(mentionInputs(model.documents)));
+  store.writeEntryParagraphs(paragraphsByEntry(model.mentionsByEntry, paragraphKeys(model.documents.map(({ slug }) => slug))));
   // The entries too, so that the pages' code does not change with them (src/data/corpus.ts).
   const { entries, ...shared } = pageModel(model);
   store.writeEntries(entries);

@@ -11,8 +11,9 @@ export function stampOf({ size, mtimeMs }: { size: number; mtimeMs: number }): F
   return [size, mtimeMs];
 }
 
-export function sameStamp(recorded: FileStamp | undefined, stats: { size: number; mtimeMs: number }): boolean {
-  return recorded !== undefined && recorded[0] === stats.size && recorded[1] === stats.mtimeMs;
+/** Whether a file's stats (undefined where it is gone) are those recorded. */
+export function sameStamp(recorded: FileStamp | undefined, stats: { size: number; mtimeMs: number } | undefined): boolean {
+  return recorded !== undefined && stats !== undefined && recorded[0] === stats.size && recorded[1] === stats.mtimeMs;
 }
 
 export function isStamp(value: unknown): value is FileStamp {

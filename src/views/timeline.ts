@@ -6,7 +6,7 @@
 import type { Claim, GlossaryEntry } from '../corpus/model.ts';
 import { claimPath, documentPath, entryPath } from '../routes.ts';
 import { comparePartialDates, yearOf } from './dates.ts';
-import type { DocumentParagraphs } from './paragraphs.ts';
+import type { DocumentParagraphs } from '../corpus/paragraph-keys.ts';
 
 export const timelineKinds = ['event', 'agreement', 'claim', 'publication'] as const;
 export type TimelineKind = (typeof timelineKinds)[number];

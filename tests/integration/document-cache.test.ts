@@ -278,6 +278,35 @@ describe('the build of the fixture site with the cache', () => {
     }
   });
 
+  it("changes an entry's page when a mention of it is taken out, and publishes what a clean build does", async () => {
+    const path = join(content, 'corpus', 'harbour-bridge-reopens.mdx');
+    const lock = join(content, 'editorial.lock.json');
+    const original = { page: readFileSync(path, 'utf8'), lock: readFileSync(lock, 'utf8') };
+    const entryPage = 'glossary/harbour-workers-union/index.html';
+    // As the page counts them, and as it lists them.
+    const mentions = (files: Map<string, Buffer>) => {
+      const html = files.get(entryPage)?.toString() ?? '';
+      const counted = Number(/([\d,]+) mentions? in/u.exec(html)?.[1]?.replaceAll(',', ''));
+      expect(html.split('class="mention-context"').length - 1).toBe(counted);
+      return counted;
+    };
+    edit(path, '<Mention entry="harbour-workers-union">union</Mention>', 'union');
+    writeFileSync(lock, JSON.stringify({ units: {} }));
+    try {
+      const edited = await build();
+      expect(edited.checks).toEqual(['1', '1']);
+      expect(mentions(edited.files)).toBe(mentions(cold.files) - 1);
+      expect(edited.rendered).toContain(`/${entryPage}`);
+      const clean = await build({ CORPUS_CLEAN: '1' });
+      expect(changedFiles(clean.files, edited.files)).toEqual([]);
+    } finally {
+      writeFileSync(path, original.page);
+      writeFileSync(lock, original.lock);
+    }
+    const restored = await build();
+    expect(mentions(restored.files)).toBe(mentions(cold.files));
+  });
+
   it('renders every page again after a build that did not finish', async () => {
     // What a build that stops while rendering leaves behind (src/node/render-cache.ts).
     writeFileSync(join(astroCacheDir(content), 'corpus-render-unfinished'), '');

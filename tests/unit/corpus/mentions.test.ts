@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestIds, groupByDocument, mentionsOfBlock, paginate, relatedEntries } from '../../../src/corpus/mentions.ts';
+import type { Block } from '../../../src/corpus/blocks.ts';
+import { closestIds, groupByDocument, mentionInputs, mentionsOfBlock, paginate, relatedEntries } from '../../../src/corpus/mentions.ts';
 
 describe('mentionsOfBlock', () => {
   it('gives each mention the sentence around it, split around it', () => {
@@ -33,6 +34,50 @@ describe('mentionsOfBlock', () => {
         context: { before: 'Interior Minister ', match: 'Bledi Cuci', after: ' told media.' },
       },
     ]);
+  });
+});
+
+describe('mentionInputs', () => {
+  const text = 'One person died. Interior Minister Bledi Cuci told media. Cuci said more.';
+  const block = (changes: Partial<Block> = {}, span: Partial<Block['mentions'][number]> = {}): Block => ({
+    number: 4,
+    kind: 'paragraph',
+    debris: false,
+    text,
+    line: 9,
+    footnoteLabels: [],
+    footnoteOffsets: [],
+    mentions: [{ entry: 'bledi-cuci', start: 35, end: 45, sentence: [17, 57], line: 9, column: 1, ...span }],
+    ...changes,
+  });
+  const digest = (...documents: { slug: string; blocks: Block[] }[]) => [...mentionInputs(documents)].join('');
+  const base = digest({ slug: 'doc', blocks: [block(), block({ number: 5, mentions: [] })] });
+
+  it('changes with everything the mentions are made from', () => {
+    const variants = [
+      digest({ slug: 'other', blocks: [block()] }),
+      digest({ slug: 'doc', blocks: [block({ number: 3 })] }),
+      digest({ slug: 'doc', blocks: [block({ text: text.replace('media', 'press') })] }),
+      digest({ slug: 'doc', blocks: [block({}, { entry: 'cuci' })] }),
+      digest({ slug: 'doc', blocks: [block({}, { start: 34 })] }),
+      digest({ slug: 'doc', blocks: [block({}, { end: 44 })] }),
+      digest({ slug: 'doc', blocks: [block({}, { sentence: [0, 57] })] }),
+      digest({ slug: 'doc', blocks: [block({}, { sentence: [17, 73] })] }),
+      digest({ slug: 'doc', blocks: [block()] }, { slug: 'next', blocks: [block()] }),
+      digest({ slug: 'next', blocks: [block()] }, { slug: 'doc', blocks: [block()] }),
+    ];
+    // Each differs from the first and from every other.
+    expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
+    // Two mentions of the same words in a block differ in their mentions from one.
+    const twice = block();
+    twice.mentions = [...twice.mentions, ...twice.mentions];
+    expect(digest({ slug: 'doc', blocks: [twice] })).not.toBe(base);
+  });
+
+  it('stays the same where the mentions do: lines moved, notes, blocks without mentions', () => {
+    const moved = block({ line: 12, footnoteLabels: ['1'], footnoteOffsets: [20], debris: true }, { line: 12, column: 4 });
+    expect(digest({ slug: 'doc', blocks: [moved] })).toBe(base);
+    expect(mentionsOfBlock('doc', moved)).toEqual(mentionsOfBlock('doc', block()));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byDocument, paragraphKeys, sharedKeys, sortedKeys } from '../../../src/views/paragraphs.ts';
+import { byDocument, paragraphKeys, paragraphsByEntry, sharedKeys, sortedKeys } from '../../../src/corpus/paragraph-keys.ts';
 
 const keys = paragraphKeys(['first', 'second']);
 
@@ -23,6 +23,26 @@ describe('sortedKeys', () => {
       { document: 'first', paragraph: 4 },
     ];
     expect(sortedKeys(places, keys)).toEqual([4, 1_000_003]);
+  });
+});
+
+describe('paragraphsByEntry', () => {
+  it("gives each entry its mentions' paragraphs as sorted keys, an entry of any name its own", () => {
+    const mentionsByEntry = Object.fromEntries([
+      [
+        'mek',
+        [
+          { document: 'first', paragraph: 4 },
+          { document: 'first', paragraph: 4 },
+          { document: 'second', paragraph: 1 },
+        ],
+      ],
+      ['__proto__', [{ document: 'second', paragraph: 2 }]],
+    ]);
+    const paragraphs = paragraphsByEntry(mentionsByEntry, keys);
+    expect(paragraphs.mek).toEqual([4, 1_000_001]);
+    expect(Object.hasOwn(paragraphs, '__proto__')).toBe(true);
+    expect(JSON.parse(JSON.stringify(paragraphs))).toEqual(paragraphs);
   });
 });
 

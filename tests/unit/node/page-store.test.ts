@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/corpus/mentions.ts';
 import type { DocumentPage } from '../../../src/node/document-page.ts';
-import { openPageStore, readDocumentPage, readMentionPage } from '../../../src/node/page-store.ts';
+import { openPageStore, readDocumentPage, readEntryParagraphs, readMentionPage } from '../../../src/node/page-store.ts';
 import { temporaryFolder } from './support/temporary-folder.ts';
 
 const folder = () => temporaryFolder('page-store-');
@@ -120,6 +120,54 @@ describe('the page store', () => {
     check({ mek: many('mek', 250) });
     expect(dataFile()).not.toEqual([third]);
     expect(paragraphs('mek', 1)[0]).toBe(1);
+  });
+
+  it("keeps the last check's mentions unmade and uncompared where they were made from the same, as long as their file is as that check left it", () => {
+    const dir = folder();
+    const dataFile = () => readdirSync(dir).filter((name) => name.endsWith('.data'));
+    const check = (paragraph: number, madeFrom?: string) => {
+      const store = openPageStore(dir);
+      store.writeMentionPages({ mentionsByEntry: { mek: [mention('mek', paragraph)] } }, madeFrom);
+      store.finish();
+    };
+    const shown = () => readMentionPage(dir, 'mek', 1).map((each) => each.paragraph);
+    check(1, 'inputs-1');
+    const [first = ''] = dataFile();
+    // Said to be made from the same: kept as they are, whatever they would be (the digest stands for the mentions).
+    check(2, 'inputs-1');
+    expect(dataFile()).toEqual([first]);
+    expect(shown()).toEqual([1]);
+
+    // The file altered since, its length kept: its time tells, and the pages are made and compared.
+    writeFileSync(join(dir, first), readFileSync(join(dir, first), 'utf8').replace('"paragraph":1,', '"paragraph":9,'));
+    age(join(dir, first));
+    expect(shown()).toEqual([9]);
+    check(1, 'inputs-1');
+    expect(shown()).toEqual([1]);
+    const [second = ''] = dataFile();
+    expect(second).not.toBe(first);
+
+    // Made from something else: compared, and where the bytes are the same the file stays, its index saying what they are made from now.
+    check(1, 'inputs-2');
+    expect(dataFile()).toEqual([second]);
+    check(3, 'inputs-2');
+    expect(shown()).toEqual([1]);
+    // Nothing said: compared, as ever.
+    check(3);
+    expect(shown()).toEqual([3]);
+    check(3, 'inputs-2');
+    expect(shown()).toEqual([3]);
+  });
+
+  it('gives the paragraphs each entry is mentioned in, as the last check stored them', () => {
+    const dir = folder();
+    const checks: Record<string, number[]>[] = [{ mek: [1, 1_000_002] }, { mek: [3], constructor: [4] }];
+    for (const paragraphs of checks) {
+      const store = openPageStore(dir);
+      store.writeEntryParagraphs(paragraphs);
+      store.finish();
+      expect(readEntryParagraphs(dir)).toEqual(paragraphs);
+    }
   });
 
   it('gives each page of mentions its own, the first and the last of an entry, whatever the entry is called', () => {
