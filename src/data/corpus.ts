@@ -9,6 +9,7 @@ import {
   mentionStoreDigest,
   readDocumentPage,
   readEntries,
+  readEntryBodies,
   readEntryParagraphs,
   readMentionPage,
 } from '../node/page-store.ts';
@@ -41,6 +42,16 @@ export function listedClaim(claim: Claim, label?: string): ListedClaim {
 /** Page `page` (from 1) of an entry's mentions, in corpus order. */
 export function mentionsOf(entry: string, page: number): Mention[] {
   return readMentionPage(pageStore, entry, page);
+}
+
+let bodies: Record<string, string> | undefined;
+/** A glossary entry's description, rendered by the corpus check with the site's Markdown processor. */
+export function entryBody(id: string): string {
+  bodies ??= readEntryBodies(pageStore);
+  // An own property only: an entry may be called "constructor".
+  const body = Object.hasOwn(bodies, id) ? bodies[id] : undefined;
+  if (body === undefined) throw new Error(`no description of the glossary entry "${id}" in the page store ${pageStore}`);
+  return body;
 }
 
 let paragraphs: Record<string, number[]> | undefined;

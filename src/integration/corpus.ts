@@ -1,4 +1,5 @@
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { mentionInputs } from '../corpus/mentions.ts';
 import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
 import type { DocumentCacheOptions } from '../node/document-cache.ts';
+import { renderEntryBodies } from '../node/entry-bodies.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
@@ -33,13 +35,15 @@ interface CheckedCorpus {
 /**
  * Checks the whole corpus (front matter, fidelity to the sources, mentions,
  * notes, comparisons, the anchor and editorial locks), renders each document
- * from the tree the check parsed, and stores the page data the pages read.
+ * from the tree the check parsed and each glossary entry's description with
+ * the site's Markdown `renderer`, and stores the page data the pages read.
  */
 async function checkCorpus(
   root: string,
   { pageStore, assetsDir }: { pageStore: string; assetsDir: string },
   drafts: CorpusFiles['drafts'],
   cache: DocumentCacheOptions,
+  renderer: MarkdownRenderer,
   logger: AstroIntegrationLogger,
 ): Promise<CheckedCorpus> {
   const started = performance.now();
@@ -63,6 +67,7 @@ async function checkCorpus(
   // The entries too, so that the pages' code does not change with them (src/data/corpus.ts).
   const { entries, ...shared } = pageModel(model);
   store.writeEntries(entries);
+  store.writeEntryBodies(await renderEntryBodies(root, entries, renderer));
   store.finish();
   logger.info(
     `stage checks: ${model.documents.length} documents (${checked.cache?.reused ?? 0} reused from the cache, ${checked.cache?.checked ?? 0} checked), ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
@@ -96,6 +101,12 @@ async function exportCorpus(
   logger.info(
     `stage exports: ${exported.annotations} annotations (${exported.reused} documents' files reused from the cache, ${exported.made} made) in ${Math.round(performance.now() - started)} ms`,
   );
+}
+
+/** The renderer Astro's content layer gives a Markdown entry: the site's Markdown processor, with the options Astro passes it. */
+function markdownRenderer({ markdown, image }: AstroConfig): Promise<MarkdownRenderer> {
+  const shared = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  return markdown.processor.createRenderer(shared);
 }
 
 /** Stops the build on an error the corpus integration did not expect, told in a line or two (the stack trace with --debug). */
@@ -147,8 +158,10 @@ export function corpus(): AstroIntegration {
         const cacheKey = sha256(resolve(root, contentDirs.corpus)).slice(0, 16);
         const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
         let checked: CheckedCorpus;
+        let renderer: MarkdownRenderer;
         try {
-          checked = await checkCorpus(root, paths, drafts, cache, logger);
+          renderer = await markdownRenderer(config);
+          checked = await checkCorpus(root, paths, drafts, cache, renderer, logger);
         } catch (error) {
           stopUnexpected(error, root);
         }
@@ -161,7 +174,7 @@ export function corpus(): AstroIntegration {
         module = checked.module;
         recheck = async () => {
           // The first check rewrote the cache where asked to: later ones under `astro dev` reuse it.
-          const next = await checkCorpus(root, paths, drafts, { ...cache, clean: false }, logger);
+          const next = await checkCorpus(root, paths, drafts, { ...cache, clean: false }, renderer, logger);
           if (next.problems.length > 0) console.error(formatProblems(next.problems, 'every page lists them until they are fixed'));
           else logger.info('the corpus has no problems');
           module = next.module;

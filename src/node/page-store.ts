@@ -47,6 +47,8 @@ export interface PageStore {
   writeMentionPages(model: Pick<CorpusModel, 'mentionsByEntry'>, madeFrom?: string): void;
   /** Stores the glossary entries. */
   writeEntries(entries: readonly GlossaryEntry[]): void;
+  /** Stores each glossary entry's description, rendered, by id. */
+  writeEntryBodies(bodies: Readonly<Record<string, string>>): void;
   /** Stores the paragraphs each entry is mentioned in, as the views key them (src/corpus/paragraph-keys.ts), drawn from its mentions. */
   writeEntryParagraphs(paragraphs: Readonly<Record<string, readonly number[]>>): void;
   /** Removes what an earlier check stored and this one did not: a document that is no more, the last check's mentions. */
@@ -54,6 +56,7 @@ export interface PageStore {
 }
 
 const entriesFile = 'entries.json';
+const entryBodiesFile = 'entry-bodies.json';
 const paragraphsFile = 'paragraphs.json';
 const mentionsIndexFile = 'mentions.json';
 
@@ -102,6 +105,7 @@ export function openPageStore(dir: string): PageStore {
       if (!kept) replace(mentionsIndexFile, (fd) => writeAll(fd, Buffer.from(JSON.stringify(index))));
     },
     writeEntries: (entries) => write(entriesFile, JSON.stringify(entries)),
+    writeEntryBodies: (bodies) => write(entryBodiesFile, JSON.stringify(bodies)),
     writeEntryParagraphs: (paragraphs) => write(paragraphsFile, JSON.stringify(paragraphs)),
     // Files of an older layout (a folder of mentions for each entry) go too, with the folders they leave empty.
     finish: () => pruneFolder(dir, (path) => written.has(path)),
@@ -269,6 +273,11 @@ export function readDocumentPage(dir: string, slug: string): DocumentPage | unde
 /** The glossary entries, in the model's order. */
 export function readEntries(dir: string): GlossaryEntry[] {
   return JSON.parse(readFileSync(join(dir, entriesFile), 'utf8')) as GlossaryEntry[];
+}
+
+/** Each glossary entry's description, rendered, by id. */
+export function readEntryBodies(dir: string): Record<string, string> {
+  return JSON.parse(readFileSync(join(dir, entryBodiesFile), 'utf8')) as Record<string, string>;
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/corpus/mentions.ts';
 import type { DocumentPage } from '../../../src/node/document-page.ts';
-import { openPageStore, readDocumentPage, readEntryParagraphs, readMentionPage } from '../../../src/node/page-store.ts';
+import { openPageStore, readDocumentPage, readEntryBodies, readEntryParagraphs, readMentionPage } from '../../../src/node/page-store.ts';
 import { temporaryFolder } from './support/temporary-folder.ts';
 
 const folder = () => temporaryFolder('page-store-');
@@ -159,14 +159,22 @@ describe('the page store', () => {
     expect(shown()).toEqual([3]);
   });
 
-  it('gives the paragraphs each entry is mentioned in, as the last check stored them', () => {
+  it("gives each entry's paragraphs and description as the last check stored them", () => {
     const dir = folder();
-    const checks: Record<string, number[]>[] = [{ mek: [1, 1_000_002] }, { mek: [3], constructor: [4] }];
-    for (const paragraphs of checks) {
+    const checks: [Record<string, number[]>, Record<string, string>][] = [
+      [{ mek: [1, 1_000_002] }, { mek: '<p>One.</p>' }],
+      [
+        { mek: [3], constructor: [4] },
+        { mek: '<p>Two.</p>', constructor: '<p>Three.</p>' },
+      ],
+    ];
+    for (const [paragraphs, bodies] of checks) {
       const store = openPageStore(dir);
       store.writeEntryParagraphs(paragraphs);
+      store.writeEntryBodies(bodies);
       store.finish();
       expect(readEntryParagraphs(dir)).toEqual(paragraphs);
+      expect(readEntryBodies(dir)).toEqual(bodies);
     }
   });
 
