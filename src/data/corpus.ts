@@ -15,6 +15,7 @@ import {
 } from '../node/page-store.ts';
 import { assetNamesDigest } from '../node/render-cache.ts';
 import type { DocumentPage } from '../node/document-page.ts';
+import type { RenderedBody } from '../node/entry-bodies.ts';
 import type { Claim } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import { claimIndex, type ListedClaim } from '../site/claims.ts';
@@ -44,12 +45,12 @@ export function mentionsOf(entry: string, page: number): Mention[] {
   return readMentionPage(pageStore, entry, page);
 }
 
-let bodies: Record<string, string> | undefined;
+let bodies: Record<string, RenderedBody> | undefined;
 /** A glossary entry's description, rendered by the corpus check with the site's Markdown processor. */
 export function entryBody(id: string): string {
   bodies ??= readEntryBodies(pageStore);
   // An own property only: an entry may be called "constructor".
-  const body = Object.hasOwn(bodies, id) ? bodies[id] : undefined;
+  const body = Object.hasOwn(bodies, id) ? bodies[id]?.html : undefined;
   if (body === undefined) throw new Error(`no description of the glossary entry "${id}" in the page store ${pageStore}`);
   return body;
 }

@@ -1,4 +1,3 @@
-import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
@@ -8,8 +7,8 @@ import { formatProblem, formatProblems, type Problem } from '../corpus/problems.
 import { mentionInputs } from '../corpus/mentions.ts';
 import type { CorpusFiles, CorpusModel } from '../corpus/model.ts';
 import { anchorLockProblems, readAnchorLock } from '../node/anchor-lock.ts';
-import type { DocumentCacheOptions } from '../node/document-cache.ts';
-import { renderEntryBodies } from '../node/entry-bodies.ts';
+import { type DocumentCacheOptions, pipelineVersion } from '../node/document-cache.ts';
+import { renderEntryBodies, type VersionedRenderer } from '../node/entry-bodies.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
@@ -43,7 +42,7 @@ async function checkCorpus(
   { pageStore, assetsDir }: { pageStore: string; assetsDir: string },
   drafts: CorpusFiles['drafts'],
   cache: DocumentCacheOptions,
-  renderer: MarkdownRenderer,
+  renderer: VersionedRenderer,
   logger: AstroIntegrationLogger,
 ): Promise<CheckedCorpus> {
   const started = performance.now();
@@ -67,7 +66,7 @@ async function checkCorpus(
   // The entries too, so that the pages' code does not change with them (src/data/corpus.ts).
   const { entries, ...shared } = pageModel(model);
   store.writeEntries(entries);
-  store.writeEntryBodies(await renderEntryBodies(root, entries, renderer));
+  store.writeEntryBodies(await renderEntryBodies(root, entries, renderer, cache.clean ? {} : store.lastEntryBodies()));
   store.finish();
   logger.info(
     `stage checks: ${model.documents.length} documents (${checked.cache?.reused ?? 0} reused from the cache, ${checked.cache?.checked ?? 0} checked), ${model.entries.length} glossary entries, ${model.anchors.length} anchors checked and page data written in ${Math.round(performance.now() - started)} ms`,
@@ -103,10 +102,17 @@ async function exportCorpus(
   );
 }
 
-/** The renderer Astro's content layer gives a Markdown entry: the site's Markdown processor, with the options Astro passes it. */
-function markdownRenderer({ markdown, image }: AstroConfig): Promise<MarkdownRenderer> {
+/**
+ * The renderer Astro's content layer gives a Markdown entry: the site's
+ * Markdown processor, with the options Astro passes it. Its version: the
+ * site's configuration and the modules it imports (the processor's plugins
+ * among them), the lock file, the base path and site URL the plugins are
+ * given, and Node's versions.
+ */
+async function markdownRenderer({ markdown, image, root, base, site }: AstroConfig): Promise<VersionedRenderer> {
   const shared = { image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
-  return markdown.processor.createRenderer(shared);
+  const code = pipelineVersion([fileURLToPath(new URL('astro.config.mjs', root))]);
+  return { renderer: await markdown.processor.createRenderer(shared), version: sha256(JSON.stringify([code, base, site ?? null, process.versions])) };
 }
 
 /** Stops the build on an error the corpus integration did not expect, told in a line or two (the stack trace with --debug). */
@@ -158,7 +164,7 @@ export function corpus(): AstroIntegration {
         const cacheKey = sha256(resolve(root, contentDirs.corpus)).slice(0, 16);
         const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
         let checked: CheckedCorpus;
-        let renderer: MarkdownRenderer;
+        let renderer: VersionedRenderer;
         try {
           renderer = await markdownRenderer(config);
           checked = await checkCorpus(root, paths, drafts, cache, renderer, logger);

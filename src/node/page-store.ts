@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CorpusModel, GlossaryEntry } from '../corpus/model.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { DocumentPage } from './document-page.ts';
+import type { RenderedBody } from './entry-bodies.ts';
 import { mentionPages } from '../site/page-model.ts';
 import { sha256 } from '../text/hash.ts';
 import { pipelineVersion } from './document-cache.ts';
@@ -47,8 +48,10 @@ export interface PageStore {
   writeMentionPages(model: Pick<CorpusModel, 'mentionsByEntry'>, madeFrom?: string): void;
   /** Stores the glossary entries. */
   writeEntries(entries: readonly GlossaryEntry[]): void;
+  /** The descriptions the last check stored, by id: none where it stored none, or they cannot be read. */
+  lastEntryBodies(): Record<string, RenderedBody>;
   /** Stores each glossary entry's description, rendered, by id. */
-  writeEntryBodies(bodies: Readonly<Record<string, string>>): void;
+  writeEntryBodies(bodies: Readonly<Record<string, RenderedBody>>): void;
   /** Stores the paragraphs each entry is mentioned in, as the views key them (src/corpus/paragraph-keys.ts), drawn from its mentions. */
   writeEntryParagraphs(paragraphs: Readonly<Record<string, readonly number[]>>): void;
   /** Removes what an earlier check stored and this one did not: a document that is no more, the last check's mentions. */
@@ -105,6 +108,14 @@ export function openPageStore(dir: string): PageStore {
       if (!kept) replace(mentionsIndexFile, (fd) => writeAll(fd, Buffer.from(JSON.stringify(index))));
     },
     writeEntries: (entries) => write(entriesFile, JSON.stringify(entries)),
+    lastEntryBodies: () => {
+      try {
+        return readEntryBodies(dir);
+      } catch {
+        // None yet, or half written: every description is rendered.
+        return {};
+      }
+    },
     writeEntryBodies: (bodies) => write(entryBodiesFile, JSON.stringify(bodies)),
     writeEntryParagraphs: (paragraphs) => write(paragraphsFile, JSON.stringify(paragraphs)),
     // Files of an older layout (a folder of mentions for each entry) go too, with the folders they leave empty.
@@ -276,8 +287,8 @@ export function readEntries(dir: string): GlossaryEntry[] {
 }
 
 /** Each glossary entry's description, rendered, by id. */
-export function readEntryBodies(dir: string): Record<string, string> {
-  return JSON.parse(readFileSync(join(dir, entryBodiesFile), 'utf8')) as Record<string, string>;
+export function readEntryBodies(dir: string): Record<string, RenderedBody> {
+  return JSON.parse(readFileSync(join(dir, entryBodiesFile), 'utf8')) as Record<string, RenderedBody>;
 }
 
 /**

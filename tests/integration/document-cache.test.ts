@@ -388,6 +388,28 @@ describe('the build of the fixture site with the cache', () => {
     }
   });
 
+  it("renders again, of the pages with a key, only an entry's own page when its description is edited, and publishes what a clean build does", async () => {
+    const path = join(content, 'glossary', 'harbour-workers-union.md');
+    const lock = join(content, 'editorial.lock.json');
+    const original = { entry: readFileSync(path, 'utf8'), lock: readFileSync(lock, 'utf8') };
+    // After whatever the last test left to render again.
+    await build();
+    edit(path, 'represents the dock workers of', 'speaks for the dock workers of');
+    // A description not yet published: a published one needs a correction record, which every page's model carries.
+    writeFileSync(lock, JSON.stringify({ units: {} }));
+    try {
+      const edited = await build();
+      expect(edited.checks).toEqual(['2', '0']);
+      expect(edited.files.get('glossary/harbour-workers-union/index.html')?.toString()).toContain('speaks for the dock workers of');
+      expect(keyed(edited.files).filter((page) => !edited.reused.includes(page))).toEqual(['/glossary/harbour-workers-union/index.html']);
+      const clean = await build({ CORPUS_CLEAN: '1' });
+      expect(changedFiles(clean.files, edited.files)).toEqual([]);
+    } finally {
+      writeFileSync(path, original.entry);
+      writeFileSync(lock, original.lock);
+    }
+  });
+
   it('builds the same site when asked to clean (CORPUS_CLEAN=1), checking every page again', async () => {
     const warm = await build();
     const clean = await build({ CORPUS_CLEAN: '1' });

@@ -4,11 +4,14 @@ import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import type { GlossaryEntry } from '../../../src/corpus/model.ts';
-import { renderEntryBodies } from '../../../src/node/entry-bodies.ts';
+import { type RenderedBody, renderEntryBodies } from '../../../src/node/entry-bodies.ts';
 import { temporaryFolder } from './support/temporary-folder.ts';
 
 /** A renderer that records what it is given and renders a body as its own text, marked. */
-function recordingRenderer(): { renderer: MarkdownRenderer; calls: { body: string; options?: MarkdownRenderOptions }[] } {
+function recordingRenderer(version = 'v1'): {
+  renderer: { renderer: MarkdownRenderer; version: string };
+  calls: { body: string; options?: MarkdownRenderOptions }[];
+} {
   const calls: { body: string; options?: MarkdownRenderOptions }[] = [];
   const renderer: MarkdownRenderer = {
     render: async (body, options) => {
@@ -16,7 +19,7 @@ function recordingRenderer(): { renderer: MarkdownRenderer; calls: { body: strin
       return { code: `<p>${body}</p>`, metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: {} } };
     },
   };
-  return { renderer, calls };
+  return { renderer: { renderer, version }, calls };
 }
 
 function entry(id: string, file: string): GlossaryEntry {
@@ -32,7 +35,10 @@ describe('renderEntryBodies', () => {
     const { renderer, calls } = recordingRenderer();
     const entries = [entry('a', 'glossary/a.md'), entry('b', 'glossary/b.md')];
     const bodies = await renderEntryBodies(root, entries, renderer);
-    expect(bodies).toEqual({ a: '<p>A is described here.[^1]\n\n[^1]: A source.</p>', b: '<p>B.</p>' });
+    expect(Object.fromEntries(Object.entries(bodies).map(([id, body]) => [id, body.html]))).toEqual({
+      a: '<p>A is described here.[^1]\n\n[^1]: A source.</p>',
+      b: '<p>B.</p>',
+    });
     expect(calls[0]?.options).toEqual({ frontmatter: entries[0]?.meta, fileURL: pathToFileURL(join(root, 'glossary', 'a.md')) });
   });
 
@@ -42,14 +48,35 @@ describe('renderEntryBodies', () => {
     const { renderer } = recordingRenderer();
     const bodies = await renderEntryBodies(root, [entry('__proto__', '__proto__.md')], renderer);
     expect(Object.hasOwn(bodies, '__proto__')).toBe(true);
-    expect(Object.getOwnPropertyDescriptor(bodies, '__proto__')?.value).toBe('<p>P.</p>');
+    expect(Object.getOwnPropertyDescriptor(bodies, '__proto__')?.value).toEqual({ madeFrom: expect.any(String), html: '<p>P.</p>' });
+  });
+
+  it("takes a description from the last check's where it was rendered from the same file, text and renderer, and renders the others", async () => {
+    const root = temporaryFolder('entry-bodies-');
+    const write = (id: string, text: string) => writeFileSync(join(root, `${id}.md`), `---\nname: ${id}\n---\n${text}`);
+    for (const id of ['same', 'edited', 'constructor']) write(id, `${id}.`);
+    const entries = ['same', 'edited', 'constructor'].map((id) => entry(id, `${id}.md`));
+    const first = await renderEntryBodies(root, entries, recordingRenderer().renderer);
+    write('edited', 'edited again.');
+    const again = recordingRenderer();
+    const second = await renderEntryBodies(root, entries, again.renderer, first);
+    expect(again.calls.map((call) => call.body)).toEqual(['edited again.']);
+    expect(second.same).toBe(first.same);
+    expect(second.edited?.html).toBe('<p>edited again.</p>');
+    // Another renderer (its code or settings changed) renders every one again; a last check's entry of another id is not taken.
+    const other = recordingRenderer('v2');
+    await renderEntryBodies(root, entries, other.renderer, second);
+    expect(other.calls).toHaveLength(3);
+    const swapped = recordingRenderer();
+    await renderEntryBodies(root, entries, swapped.renderer, { same: second.edited as RenderedBody, edited: second.same as RenderedBody });
+    expect(swapped.calls.map((call) => call.body).sort()).toEqual(['constructor.', 'edited again.', 'same.']);
   });
 
   it('names the file whose description Astro cannot render', async () => {
     const root = temporaryFolder('entry-bodies-');
     mkdirSync(join(root, 'glossary'));
     writeFileSync(join(root, 'glossary', 'bad.md'), '---\nname: B\n---\nB.');
-    const renderer: MarkdownRenderer = { render: () => Promise.reject(new Error('a plugin failed')) };
+    const renderer = { renderer: { render: () => Promise.reject(new Error('a plugin failed')) }, version: 'v1' };
     await expect(renderEntryBodies(root, [entry('bad', 'glossary/bad.md')], renderer)).rejects.toThrow(
       "glossary/bad.md: Astro's Markdown processor could not render the description: a plugin failed",
     );

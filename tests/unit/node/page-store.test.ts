@@ -161,11 +161,12 @@ describe('the page store', () => {
 
   it("gives each entry's paragraphs and description as the last check stored them", () => {
     const dir = folder();
-    const checks: [Record<string, number[]>, Record<string, string>][] = [
-      [{ mek: [1, 1_000_002] }, { mek: '<p>One.</p>' }],
+    const body = (html: string) => ({ madeFrom: html.length.toString(), html });
+    const checks: [Record<string, number[]>, Record<string, ReturnType<typeof body>>][] = [
+      [{ mek: [1, 1_000_002] }, { mek: body('<p>One.</p>') }],
       [
         { mek: [3], constructor: [4] },
-        { mek: '<p>Two.</p>', constructor: '<p>Three.</p>' },
+        { mek: body('<p>Two.</p>'), constructor: body('<p>Three.</p>') },
       ],
     ];
     for (const [paragraphs, bodies] of checks) {
@@ -175,7 +176,10 @@ describe('the page store', () => {
       store.finish();
       expect(readEntryParagraphs(dir)).toEqual(paragraphs);
       expect(readEntryBodies(dir)).toEqual(bodies);
+      expect(openPageStore(dir).lastEntryBodies()).toEqual(bodies);
     }
+    writeFileSync(join(dir, 'entry-bodies.json'), '{"half');
+    expect(openPageStore(dir).lastEntryBodies()).toEqual({});
   });
 
   it('gives each page of mentions its own, the first and the last of an entry, whatever the entry is called', () => {
