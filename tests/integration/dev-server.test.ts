@@ -97,6 +97,16 @@ describe('npm run dev', () => {
     expect(await page(entryPath('harbour-bridge'), 'Harbour Crossing')).toContain('Harbour Crossing');
   });
 
+  it("serves an entry's description edited while it runs, and its undoing", async () => {
+    const file = join(content, 'glossary/harbour-bridge.md');
+    const said = 'closed for eleven months after engineers found cracks';
+    const changed = 'closed for eleven months after inspectors found cracks';
+    edit(file, said, changed);
+    expect(await page(entryPath('harbour-bridge'), changed)).toContain(changed);
+    edit(file, changed, said);
+    expect(await page(entryPath('harbour-bridge'), said)).not.toContain(changed);
+  });
+
   it("serves the pages that show an entry with its name edited while it runs, the documents' among them", async () => {
     edit(join(content, 'glossary/klea-marku.md'), 'name: Klea Marku\n', 'name: Klea Marku-Edited\n');
     expect(await page(documentPath('harbour-bridge-reopens'), 'Klea Marku-Edited')).toContain('Klea Marku-Edited');
