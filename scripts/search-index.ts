@@ -33,19 +33,6 @@ export interface SearchIndexResult extends SearchIndexStats {
   reused: boolean;
 }
 
-/** The document pages Pagefind indexes, by slug: those with a `data-pagefind-body` (a moved document's forwarding page has none). */
-async function documentFiles(outDir: string): Promise<string[]> {
-  const folder = join(outDir, 'documents');
-  if (!existsSync(folder)) return [];
-  const slugs = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-  const indexed: string[] = [];
-  for (const slug of slugs.sort()) {
-    const file = join(folder, slug, 'index.html');
-    if (existsSync(file) && /<[^>]*\sdata-pagefind-body[\s=>]/u.test(readFileSync(file, 'utf8'))) indexed.push(slug);
-  }
-  return indexed;
-}
-
 /**
  * The parts of the index the search page merges, as its `data-search-indexes`
  * lists them: a page built with another SEARCH_DOCUMENTS_PER_INDEX would
@@ -106,9 +93,13 @@ async function indexedPages(outDir: string): Promise<string[]> {
 
 type PageDigests = SearchIndexRecord<SearchIndexStats>['pages'];
 
+/** Whether a page has a `data-pagefind-body`: a moved document's forwarding page has none, and is not indexed. */
+const hasSearchBody = (html: string): boolean => /<[^>]*\sdata-pagefind-body[\s=>]/u.test(html);
+
 /**
- * Each page's digest of what Pagefind reads of it, by the SHA-256 of its
- * bytes. A document page's is its `searchInputDigest`
+ * The pages as the index reads them, each read once: the document pages with
+ * a body, by slug, and each page's digest of what Pagefind reads of it, by
+ * the SHA-256 of its bytes. A document page's is its `searchInputDigest`
  * (src/site/search-input.ts), which leaves out the text of its editorial notes
  * and its printed citation's access date; a page whose bytes an earlier
  * index read has the digest it had then, so a rebuild parses only the
@@ -116,16 +107,23 @@ type PageDigests = SearchIndexRecord<SearchIndexStats>['pages'];
  * costs a build 1 to 2 s, and an edit that changes them changes what the
  * index reads of them.
  */
-function pageDigests(outDir: string, pages: readonly string[], earlier: PageDigests = {}): PageDigests {
+function readPages(outDir: string, pages: readonly string[], earlier: PageDigests = {}): { slugs: string[]; digests: PageDigests } {
   const known = new Map(Object.values(earlier));
+  const slugs: string[] = [];
   const digests: PageDigests = {};
   for (const page of pages) {
     const bytes = readFileSync(join(outDir, page));
     const digest = sha256(bytes);
-    const whole = !page.startsWith(`documents${sep}`);
-    digests[page] = [digest, whole ? digest : (known.get(digest) ?? searchInputDigest(bytes.toString('utf8')))];
+    const [folder, slug] = page.split(sep);
+    if (folder !== 'documents') {
+      digests[page] = [digest, digest];
+      continue;
+    }
+    const html = bytes.toString('utf8');
+    if (hasSearchBody(html)) slugs.push(slug as string);
+    digests[page] = [digest, known.get(digest) ?? searchInputDigest(html)];
   }
-  return digests;
+  return { slugs: slugs.sort(), digests };
 }
 
 /** The version of a package the project depends on, from its folder in node_modules (Pagefind's exports hide its package.json from `import`). */
@@ -164,24 +162,21 @@ function fingerprint(parts: readonly (readonly string[])[], paths: readonly stri
  */
 export async function writeSearchIndex(outDir: string, documentsPerIndex = searchDocumentsPerIndex()): Promise<SearchIndexResult> {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}: run astro build first`);
-  const slugs = await documentFiles(outDir);
-  const parts = searchIndexParts(slugs, documentsPerIndex);
-  const paths = searchIndexPaths(slugs.length, documentsPerIndex);
-  await checkSearchPage(outDir, paths);
   const pages = await indexedPages(outDir);
   const cache = openSearchIndexCache<SearchIndexStats>(buildCacheDir(), outDir);
   const folder = outputFile(searchIndexPath(1));
   const kept = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
   const last = kept?.rules === readingRules ? kept : undefined;
-  // With an index to compare with, the pages are read first; with none, once Pagefind, which uses every core, is done.
-  const earlier = last && pageDigests(outDir, pages, last.pages);
-  if (last && earlier && fingerprint(parts, paths, earlier) === last.fingerprint && cache.restore(last, folder)) {
+  const { slugs, digests } = readPages(outDir, pages, last?.pages);
+  const parts = searchIndexParts(slugs, documentsPerIndex);
+  const paths = searchIndexPaths(slugs.length, documentsPerIndex);
+  await checkSearchPage(outDir, paths);
+  if (last && fingerprint(parts, paths, digests) === last.fingerprint && cache.restore(last, folder)) {
     // The pages as they are now, so that the next build parses only what changes after them.
-    cache.remember({ ...last, pages: earlier });
+    cache.remember({ ...last, pages: digests });
     return { ...last.stats, reused: true };
   }
   const stats = await index(outDir, parts, paths);
-  const digests = earlier ?? pageDigests(outDir, pages);
   cache.save({ fingerprint: fingerprint(parts, paths, digests), rules: readingRules, stats, pages: digests }, folder);
   return { ...stats, reused: false };
 }
