@@ -1,6 +1,7 @@
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { sha256 } from '../text/hash.ts';
+import { type FileStamp, isStamp } from './file-stamps.ts';
 
 /** What the last search index was written from, and what it wrote. */
 export interface SearchIndexRecord<Stats> {
@@ -10,10 +11,27 @@ export interface SearchIndexRecord<Stats> {
   rules: string;
   /** What the search-index step reports of the index. */
   stats: Stats;
-  /** Each page the index read, relative to the output folder: the SHA-256 of its bytes and its `searchInputDigest`. */
-  pages: Record<string, [bytes: string, read: string]>;
+  /** Each page the index read, by its path relative to the output folder. */
+  pages: Record<string, PageRead>;
   /** Each file of the index, relative to the output folder, and its SHA-256. */
   files: Record<string, string>;
+}
+
+/** What the index read of a page, and when. */
+export interface PageRead {
+  /** The SHA-256 of its bytes. */
+  bytes: string;
+  /** The digest of what Pagefind reads of it (scripts/search-index.ts). */
+  read: string;
+  /** Its size and modification time as it was read: a page found with the same is taken to be as it was, and not read again. */
+  stamp: FileStamp;
+  /** Whether it has a body to index (`data-pagefind-body`). */
+  body: boolean;
+}
+
+function isPageRead(value: unknown): value is PageRead {
+  const { bytes, read, stamp, body } = (value ?? {}) as Partial<PageRead>;
+  return typeof bytes === 'string' && typeof read === 'string' && isStamp(stamp) && typeof body === 'boolean';
 }
 
 /**
@@ -64,6 +82,7 @@ export function openSearchIndexCache<Stats>(cacheDir: string, outDir: string): S
         typeof rules === 'string' &&
         typeof pages === 'object' &&
         pages !== null &&
+        Object.values(pages).every(isPageRead) &&
         typeof files === 'object' &&
         files !== null;
       return whole ? (record as SearchIndexRecord<Stats>) : undefined;
