@@ -12,7 +12,8 @@ import { renderEntryBodies, type VersionedRenderer } from '../node/entry-bodies.
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
-import { describeUnexpectedError } from '../node/unexpected-error.ts';
+import { describeUnexpectedError, devKeptServing } from '../node/unexpected-error.ts';
+import { editGate } from '../node/edit-gate.ts';
 import type { ExportCacheOptions } from '../node/export-cache.ts';
 import { publishExports, writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
@@ -217,22 +218,36 @@ export function corpus(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         const contentDir = resolve(root, contentRoot) + sep;
         server.watcher.add(contentDir);
+        // No page is rendered while an edit is checked (src/node/edit-gate.ts).
+        const gate = editGate();
+        server.middlewares.use((_request, response, next) => {
+          void gate.admit().then((release) => {
+            response.once('close', release);
+            next();
+          });
+        });
         let pending: ReturnType<typeof setTimeout> | undefined;
         let checking = Promise.resolve();
         server.watcher.on('all', (_event, path) => {
           if (!path.startsWith(contentDir)) return;
+          gate.hold();
           // An editor's save can touch several files at once: check once they are all written.
           clearTimeout(pending);
           pending = setTimeout(() => {
             // One check at a time: a check that overlapped the next would remove from the page store what that one wrote.
-            checking = checking.then(async () => {
-              await recheck?.();
-              for (const environment of Object.values(server.environments)) {
-                const node = environment.moduleGraph.getModuleById(resolvedVirtualId);
-                if (node) environment.moduleGraph.invalidateModule(node);
-              }
-              server.ws.send({ type: 'full-reload' });
-            });
+            checking = checking
+              .then(() =>
+                gate.update(async () => {
+                  await recheck?.();
+                  for (const environment of Object.values(server.environments)) {
+                    const node = environment.moduleGraph.getModuleById(resolvedVirtualId);
+                    if (node) environment.moduleGraph.invalidateModule(node);
+                  }
+                }),
+              )
+              .then(() => server.ws.send({ type: 'full-reload' }))
+              // The server keeps running: the editor's next save checks again.
+              .catch((error: unknown) => console.error(process.env.CORPUS_DEBUG === '1' ? error : describeUnexpectedError(error, root, devKeptServing)));
           }, 150);
         });
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeUnexpectedError } from '../../../src/node/unexpected-error.ts';
+import { describeUnexpectedError, devKeptServing } from '../../../src/node/unexpected-error.ts';
 
 function systemError(code: string, path: string): Error {
   return Object.assign(new Error(`${code}: something, scandir '${path}'`), { code, path });
@@ -18,6 +18,14 @@ describe('describeUnexpectedError', () => {
   it('gives no stack trace, only how to ask for one', () => {
     const message = describeUnexpectedError(new Error('boom'), '/project');
     expect(message).not.toMatch(/^\s+at /mu);
+    expect(message).toContain('The build stopped');
     expect(message).toContain('--debug');
+  });
+
+  it('says, under astro dev, that the server keeps serving the last check and how to ask for the trace there', () => {
+    const message = describeUnexpectedError(systemError('EACCES', '/project/content/glossary/a.md'), '/project', devKeptServing);
+    expect(message.split('\n')).toEqual(['content/glossary/a.md: cannot be read: permission denied', devKeptServing]);
+    expect(message).not.toContain('The build stopped');
+    expect(message).toContain('CORPUS_DEBUG=1 npm run dev');
   });
 });
