@@ -147,9 +147,16 @@ const packageVersion = (name: string): string => JSON.parse(readFileSync(new URL
 
 /**
  * What decides how a page is read (src/site/search-input.ts and the parser it
- * uses): a page's digest from an earlier build counts only under the same.
+ * uses, and this script, which says which pages have a body and takes the
+ * others whole): what an earlier index recorded of a page counts only under the same.
  */
-const readingRules = sha256(`${readFileSync(new URL('../src/site/search-input.ts', import.meta.url))}\nhtmlparser2 ${packageVersion('htmlparser2')}`);
+const readingRules = sha256(
+  [
+    readFileSync(new URL('../src/site/search-input.ts', import.meta.url)),
+    readFileSync(new URL(import.meta.url)),
+    `htmlparser2 ${packageVersion('htmlparser2')}`,
+  ].join('\n'),
+);
 
 /** Pagefind's version, and whatever settings its indexing service could read besides the options given: PAGEFIND_* variables and a configuration file. */
 function pagefindSettings(): unknown {

@@ -13,7 +13,8 @@ import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
 import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError, devKeptServing } from '../node/unexpected-error.ts';
-import { editGate } from '../node/edit-gate.ts';
+import { editGate, gatedRequests } from '../node/edit-gate.ts';
+import { plural } from '../site/format.ts';
 import type { ExportCacheOptions } from '../node/export-cache.ts';
 import { publishExports, writeExports } from '../node/write-exports.ts';
 import { pageModel } from '../site/page-model.ts';
@@ -215,17 +216,14 @@ export function corpus(): AstroIntegration {
           },
         });
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const contentDir = resolve(root, contentRoot) + sep;
         server.watcher.add(contentDir);
         // No page is rendered while an edit is checked (src/node/edit-gate.ts).
-        const gate = editGate();
-        server.middlewares.use((_request, response, next) => {
-          void gate.admit().then((release) => {
-            response.once('close', release);
-            next();
-          });
+        const gate = editGate({
+          onImpatient: (serving) => logger.warn(`checking the edit without waiting for ${plural(serving, 'request')} still being served`),
         });
+        server.middlewares.use(gatedRequests(gate));
         let pending: ReturnType<typeof setTimeout> | undefined;
         let checking = Promise.resolve();
         server.watcher.on('all', (_event, path) => {

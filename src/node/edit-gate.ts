@@ -22,7 +22,18 @@ export interface EditGate {
   admit(): Promise<() => void>;
 }
 
-export function editGate(): EditGate {
+export interface EditGateOptions {
+  /**
+   * How long an update waits for the requests being served: a response that
+   * never ends (a hung handler, a client that holds a stream open) would
+   * otherwise hold back every edit and every page. The update then runs, and
+   * says how many requests it did not wait for.
+   */
+  patienceMs?: number;
+  onImpatient?: (serving: number) => void;
+}
+
+export function editGate({ patienceMs = 10_000, onImpatient }: EditGateOptions = {}): EditGate {
   let held = 0;
   let updating = false;
   let serving = 0;
@@ -41,7 +52,21 @@ export function editGate(): EditGate {
       const edits = held;
       updating = true;
       try {
-        while (serving > 0) await new Promise<void>((resume) => waitingUpdates.push(resume));
+        const deadline = Date.now() + patienceMs;
+        while (serving > 0) {
+          const left = deadline - Date.now();
+          if (left <= 0) {
+            onImpatient?.(serving);
+            break;
+          }
+          await new Promise<void>((resume) => {
+            const timer = setTimeout(resume, left);
+            waitingUpdates.push(() => {
+              clearTimeout(timer);
+              resume();
+            });
+          });
+        }
         await update();
       } finally {
         held -= edits;
@@ -68,5 +93,32 @@ export function editGate(): EditGate {
         }
       };
     },
+  };
+}
+
+/** What the gate needs of a response: to know when it has ended, finished or cut off by the client. */
+interface ClosingResponse {
+  once(event: 'close', listener: () => void): unknown;
+}
+
+/**
+ * A middleware for the dev server's requests that serves each one through the
+ * gate. A request counts as served until its response closes, and one whose
+ * client went away while it waited is let go without being served: its
+ * response closed before it was let through, and closes only once.
+ */
+export function gatedRequests(gate: EditGate): (request: unknown, response: ClosingResponse, next: () => void) => void {
+  return (_request, response, next) => {
+    let closed = false;
+    let release: (() => void) | undefined;
+    response.once('close', () => {
+      closed = true;
+      release?.();
+    });
+    void gate.admit().then((admitted) => {
+      release = admitted;
+      if (closed) admitted();
+      else next();
+    });
   };
 }

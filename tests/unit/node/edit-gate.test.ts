@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editGate } from '../../../src/node/edit-gate.ts';
+import { EventEmitter } from 'node:events';
+import { editGate, gatedRequests } from '../../../src/node/edit-gate.ts';
 
 /** Whether `promise` has settled once every pending callback has run. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -79,5 +80,51 @@ describe('editGate', () => {
     expect(await settled(update)).toBe(false);
     second();
     expect(await settled(update)).toBe(true);
+  });
+
+  it('runs an update after its patience with a request that never ends, and says so', async () => {
+    const impatient: number[] = [];
+    const gate = editGate({ patienceMs: 20, onImpatient: (serving) => impatient.push(serving) });
+    await gate.admit();
+    gate.hold();
+    let ran = false;
+    await gate.update(async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    expect(impatient).toEqual([1]);
+  });
+});
+
+describe('gatedRequests', () => {
+  it('serves a request once the gate lets it through, and counts it served until its response closes', async () => {
+    const gate = editGate();
+    const serve = gatedRequests(gate);
+    const response = new EventEmitter();
+    let served = false;
+    serve({}, response, () => (served = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(served).toBe(true);
+    gate.hold();
+    const update = gate.update(async () => undefined);
+    expect(await settled(update)).toBe(false);
+    response.emit('close');
+    expect(await settled(update)).toBe(true);
+  });
+
+  it('lets go without serving a request whose client went away while it waited, so that it holds back no later edit', async () => {
+    const gate = editGate();
+    const serve = gatedRequests(gate);
+    gate.hold();
+    const response = new EventEmitter();
+    let served = false;
+    serve({}, response, () => (served = true));
+    // The client gives up while the edit is checked: its response closes, once, before the request is let through.
+    response.emit('close');
+    await gate.update(async () => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(served).toBe(false);
+    gate.hold();
+    expect(await settled(gate.update(async () => undefined))).toBe(true);
   });
 });
