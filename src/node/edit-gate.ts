@@ -38,11 +38,12 @@ export function editGate({ patienceMs = 10_000, onImpatient }: EditGateOptions =
   let updating = false;
   let serving = 0;
   // Requests waiting for the edits to be done with, and updates waiting for the requests to end.
-  let waitingRequests: (() => void)[] = [];
-  let waitingUpdates: (() => void)[] = [];
+  const waitingRequests: (() => void)[] = [];
+  const waitingUpdates: (() => void)[] = [];
   const open = () => held === 0 && !updating;
+  /** Resumes, once, each of those waiting so far. */
   const wake = (waiting: (() => void)[]) => {
-    for (const resume of waiting) resume();
+    for (const resume of waiting.splice(0)) resume();
   };
   return {
     hold() {
@@ -71,11 +72,7 @@ export function editGate({ patienceMs = 10_000, onImpatient }: EditGateOptions =
       } finally {
         held -= edits;
         updating = false;
-        if (open()) {
-          const resumed = waitingRequests;
-          waitingRequests = [];
-          wake(resumed);
-        }
+        if (open()) wake(waitingRequests);
       }
     },
     async admit() {
@@ -86,11 +83,7 @@ export function editGate({ patienceMs = 10_000, onImpatient }: EditGateOptions =
         if (ended) return;
         ended = true;
         serving -= 1;
-        if (serving === 0) {
-          const resumed = waitingUpdates;
-          waitingUpdates = [];
-          wake(resumed);
-        }
+        if (serving === 0) wake(waitingUpdates);
       };
     },
   };

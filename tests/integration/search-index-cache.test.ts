@@ -4,6 +4,7 @@ import { cp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stampOf } from '../../src/node/file-stamps.ts';
 import { astroBuild, astroCacheDir, filesOf, workDir } from './astro-build.ts';
 
 /**
@@ -50,7 +51,7 @@ describe('the search index of a rebuild', () => {
         readdirSync(join(outDir, folder))
           .map((name) => join(outDir, folder, name, 'index.html'))
           .filter((path) => existsSync(path))
-          .map((path) => [path, `${statSync(path).size} ${statSync(path).mtimeMs}`] as const),
+          .map((path) => [path, JSON.stringify(stampOf(statSync(path)))] as const),
       ),
     );
   /** The index Pagefind writes afresh for the same pages (CORPUS_CLEAN=1, as `npm run build -- --clean`). */
