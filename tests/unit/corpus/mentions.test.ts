@@ -136,4 +136,38 @@ describe('relatedEntries', () => {
     ]);
     expect(related.get('police')).toEqual([{ entry: 'mek', sharedParagraphs: 1 }]);
   });
+
+  it('lists every entry, one mentioned alone too, in the order met paragraph by paragraph, and keeps the top of each list', () => {
+    const mention = (entry: string, document: string, paragraph: number) => ({
+      entry,
+      document,
+      paragraph,
+      text: entry,
+      context: { before: '', match: entry, after: '' },
+    });
+    // Paragraph a#1 is met again after b#5: its entries come before b#5's.
+    const related = relatedEntries(
+      [
+        mention('albania', 'a', 1),
+        mention('zeta', 'b', 5),
+        mention('mek', 'b', 5),
+        mention('cuci', 'a', 1),
+        mention('ashraf', 'a', 1),
+        mention('alone', 'c', 2),
+        mention('mek', 'a', 1),
+      ],
+      2,
+    );
+    expect([...related.keys()]).toEqual(['albania', 'cuci', 'ashraf', 'mek', 'zeta', 'alone']);
+    expect(related.get('alone')).toEqual([]);
+    // Ties are ranked by name, and the list cut at two.
+    expect(related.get('albania')).toEqual([
+      { entry: 'ashraf', sharedParagraphs: 1 },
+      { entry: 'cuci', sharedParagraphs: 1 },
+    ]);
+    expect(related.get('mek')).toEqual([
+      { entry: 'albania', sharedParagraphs: 1 },
+      { entry: 'ashraf', sharedParagraphs: 1 },
+    ]);
+  });
 });
