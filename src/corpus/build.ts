@@ -2,7 +2,7 @@ import { extractBlocks, type Block } from './blocks.ts';
 import { loadComparison } from './comparisons.ts';
 import { paragraphPath } from '../routes.ts';
 import { compareToSource } from './fidelity.ts';
-import { parseFrontmatter, parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { type FrontmatterMemo, parseFrontmatter, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { closestIds, mentionsByEntry, mentionsOfBlock, relatedEntries } from './mentions.ts';
 import { checkEditorialLock, editorialUnits } from './editorial.ts';
 import { checkClaims, claimsByParagraph, loadClaims } from './claims.ts';
@@ -52,14 +52,14 @@ export interface CorpusPlan {
 
 export function planCorpus(files: CorpusFiles): CorpusPlan {
   const problems: Problem[] = [];
-  const entries = files.entries.flatMap((file) => loadEntry(file, problems));
+  const entries = files.entries.flatMap((file) => loadEntry(file, problems, files.frontmatter));
   const entryIds = entries.map((entry) => entry.id);
   // Entries refused for their own problems are reported once, not again at every mention.
   const loaded = new Set(entryIds);
   const refused = files.entries.map((file) => baseName(file.path, '.md')).filter((id) => !loaded.has(id));
   const known = new Set([...entryIds, ...refused]);
   problems.push(...unknownContextProblems(entries, files.entries, known));
-  const register = loadClaims(files.claims ?? [], problems);
+  const register = loadClaims(files.claims ?? [], problems, files.frontmatter);
   const claimsOf = claimsByParagraph(register.claims);
   const leftOut = files.drafts === 'include' ? [] : files.documents.flatMap(draftLeftOut);
   const published = files.documents.filter((file) => !leftOut.some((draft) => draft.file === file.path));
@@ -188,13 +188,13 @@ export function baseName(path: string, extension: string): string {
   return (path.split('/').pop() ?? path).slice(0, -extension.length);
 }
 
-function loadEntry(file: ContentFile, problems: Problem[]): GlossaryEntry[] {
+function loadEntry(file: ContentFile, problems: Problem[], memo?: FrontmatterMemo): GlossaryEntry[] {
   const id = baseName(file.path, '.md');
   if (!slugPattern.test(id)) {
     problems.push({ file: file.path, line: 1, message: `the file name "${id}" must be a lower-case id of letters, digits and hyphens, such as "bledi-cuci"` });
     return [];
   }
-  const result = parseFrontmatter(file.text, file.path, entrySchema);
+  const result = parseFrontmatter(file.text, file.path, entrySchema, memo && { memo, name: 'entry' });
   if (!result.ok) {
     problems.push(...result.problems);
     return [];

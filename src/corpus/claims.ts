@@ -7,7 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { normalizeWhitespace } from '../text/normalize.ts';
-import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
+import { type FrontmatterMemo, parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 import { closestIds } from './mentions.ts';
 import { rawHtmlProblems } from './parse.ts';
 import type { Claim, ClaimReference, ContentFile, CorpusDocument, GlossaryEntry } from './model.ts';
@@ -21,6 +21,7 @@ export const claimantTypes: readonly EntryType[] = ['person', 'organisation', 'i
 export function loadClaims(
   files: readonly ContentFile[],
   problems: Problem[],
+  memo?: FrontmatterMemo,
 ): { claims: Claim[]; lineOf: Map<string, (path: readonly PropertyKey[]) => number> } {
   const claims: Claim[] = [];
   const lineOf = new Map<string, (path: readonly PropertyKey[]) => number>();
@@ -34,7 +35,7 @@ export function loadClaims(
       });
       continue;
     }
-    const result = parseFrontmatter(file.text, file.path, claimSchema);
+    const result = parseFrontmatter(file.text, file.path, claimSchema, memo && { memo, name: 'claim' });
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

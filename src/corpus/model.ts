@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import type { Block } from './blocks.ts';
+import type { FrontmatterMemo } from './frontmatter.ts';
 import type { Mention, RelatedEntry } from './mentions.ts';
 import type { PageNotes } from './notes.ts';
 import type { Problem } from './problems.ts';
@@ -107,6 +108,8 @@ export interface CorpusFiles {
    * can render it from this one parse. The tree is the caller's to change.
    */
   onParsed?: (document: CorpusDocument, tree: Root, context: ParsedContext) => void;
+  /** Valid front matter of glossary entries and claims that an earlier build parsed (src/corpus/frontmatter.ts). */
+  frontmatter?: FrontmatterMemo;
 }
 
 /** A unit of editorial text the lock guards, as the current content has it. */

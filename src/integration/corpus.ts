@@ -43,7 +43,7 @@ async function checkCorpus(
   root: string,
   { pageStore, assetsDir }: { pageStore: string; assetsDir: string },
   drafts: CorpusFiles['drafts'],
-  cache: DocumentCacheOptions,
+  cache: DocumentCacheOptions & { frontmatter: string },
   renderer: VersionedRenderer,
   logger: AstroIntegrationLogger,
 ): Promise<CheckedCorpus> {
@@ -51,7 +51,13 @@ async function checkCorpus(
   const store = openPageStore(pageStore);
   // The day of this check: under `astro dev`, of the last edit, which checks again.
   const accessed = new Date().toISOString().slice(0, 10);
-  const checked = await loadRenderedCorpus(root, contentDirs, { onRendered: store.writeDocument, drafts, cache, accessed });
+  const checked = await loadRenderedCorpus(root, contentDirs, {
+    onRendered: store.writeDocument,
+    drafts,
+    cache,
+    frontmatter: { file: cache.frontmatter, clean: cache.clean === true },
+    accessed,
+  });
   const { problems, model, editorial, leftOut } = checked;
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
@@ -164,7 +170,12 @@ export function corpus(): AstroIntegration {
         // Each page's checked and rendered result, kept between builds of the corpus, whatever their output (src/node/document-cache.ts);
         // CORPUS_CLEAN=1 (`npm run build -- --clean`) rewrites it.
         const cacheKey = sha256(resolve(root, contentDirs.corpus)).slice(0, 16);
-        const cache = { dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)), clean: process.env.CORPUS_CLEAN === '1' };
+        const cache = {
+          dir: fileURLToPath(new URL(`corpus-documents/${cacheKey}/`, config.cacheDir)),
+          clean: process.env.CORPUS_CLEAN === '1',
+          // The glossary's and claims' front matter, as parsed (src/node/frontmatter-cache.ts).
+          frontmatter: fileURLToPath(new URL(`corpus-frontmatter/${cacheKey}.bin`, config.cacheDir)),
+        };
         let checked: CheckedCorpus;
         let renderer: VersionedRenderer;
         try {

@@ -6,6 +6,7 @@ import { basePath, contentDirs, type ContentDirs, siteName, siteUrl } from '../c
 import { entryTypeLabels } from '../site/format.ts';
 import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
 import type { DocumentPage } from './document-page.ts';
+import { type FrontmatterCacheOptions, openFrontmatterCache } from './frontmatter-cache.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
 
 /** The files of `dir` that end in `extension`, sorted, as paths under it; none where `dir` does not exist. */
@@ -50,6 +51,8 @@ export async function loadRenderedCorpus(
     workers?: number;
     onRendered: (slug: string, page: DocumentPage) => void;
     cache?: DocumentCacheOptions;
+    /** Where the glossary's and claims' front matter is kept between checks (src/node/frontmatter-cache.ts). */
+    frontmatter?: FrontmatterCacheOptions;
     /** The access date the pages' printed citations give, `YYYY-MM-DD`: the day of the build. */
     accessed: string;
   },
@@ -57,8 +60,10 @@ export async function loadRenderedCorpus(
   const sourcesPath = resolve(root, dirs.sources);
   const sourceNames = (await listFiles(sourcesPath, '.txt')).map((path) => path.split('/').pop() ?? path);
   // Each page's source is read by the thread that checks it; the cross-document work needs none.
-  const files: CorpusFiles = { ...(await readContentFiles(root, dirs)), sources: new Map(), drafts: options.drafts };
+  const frontmatter = options.frontmatter && openFrontmatterCache(options.frontmatter);
+  const files: CorpusFiles = { ...(await readContentFiles(root, dirs)), sources: new Map(), drafts: options.drafts, frontmatter };
   const plan = planCorpus(files);
+  frontmatter?.finish();
   const glossary = {
     known: [...plan.known],
     entryIds: plan.entries.map((entry) => entry.id),
