@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -23,10 +23,14 @@ import type { DocumentGlossary, DocumentReads, DocumentTask } from './document-t
  * checked again at every build, and stops it as before.
  */
 export interface DocumentCache {
-  /** The page's result of an earlier build, where every input is still the same. */
-  reuse(task: DocumentTask): PreparedDocument | undefined;
-  /** Keeps a page's result, where it has no problems: one checked afresh, or one reused with its citations formatted again. */
-  keep(task: DocumentTask, result: PreparedDocument): void;
+  /** The page's result of an earlier build, where every input is still the same, with where it is {@link Stored}. */
+  reuse(task: DocumentTask): (PreparedDocument & { stored: Stored }) | undefined;
+  /**
+   * Keeps a page's result, where it has no problems: one checked afresh, or
+   * one reused with its citations formatted again. Says where it is
+   * {@link Stored}, unless it was not kept.
+   */
+  keep(task: DocumentTask, result: PreparedDocument): Stored | undefined;
   /** Removes the results this build neither reused nor kept, and says how many pages were reused and checked. */
   finish(): DocumentCacheStats;
 }
@@ -44,6 +48,15 @@ export interface DocumentCacheOptions {
   /** The pipeline's version; {@link pipelineVersion} unless a test sets another. */
   version?: string;
 }
+
+/**
+ * Where the cache holds a result: its key and its file's size and
+ * modification time, which change whenever the result is written again. The
+ * same `Stored` twice is the same result, byte for byte, so that what was
+ * made from it once (the page store's file of the document) need not be made
+ * again.
+ */
+export type Stored = string;
 
 /** A stored result, with what it was computed from. */
 interface CacheEntry {
@@ -105,17 +118,17 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
     reuse(task) {
       if (clean) return undefined;
       const key = keyOf(task);
-      const entry = readEntry(pathOf(key));
-      if (!entry || entry.key !== key || !stillTrue(entry)) return undefined;
+      const read = readEntry(pathOf(key));
+      if (!read || read.entry.key !== key || !stillTrue(read.entry)) return undefined;
       used.add(key);
       stats.reused += 1;
-      return { ...entry.result, reads: entry.reads };
+      return { ...read.entry.result, reads: read.entry.reads, stored: storedAs(key, read.stamp) };
     },
     keep(task, { reads, ...result }) {
       const key = keyOf(task);
       // A page this build reused and keeps again, with the day's citations (src/node/worker-pool.ts), was not checked.
       if (!used.has(key)) stats.checked += 1;
-      if (result.problems.length > 0 || result.page?.html === undefined) return;
+      if (result.problems.length > 0 || result.page?.html === undefined) return undefined;
       const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
       // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full
       // disk, a read-only folder) only costs the next build this page's check again: it never stops this one.
@@ -124,12 +137,14 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
         writeFileSync(temporary, serialize(entry));
         renameSync(temporary, pathOf(key));
         used.add(key);
+        return storedAs(key, statSync(pathOf(key)));
       } catch {
         try {
           rmSync(temporary, { force: true });
         } catch {
           // Nothing was written where there is no folder.
         }
+        return undefined;
       }
     },
     finish() {
@@ -145,15 +160,24 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
   };
 }
 
-/** A stored entry, or undefined where there is none or it cannot be read: the page is then checked again. */
-function readEntry(path: string): CacheEntry | undefined {
+function storedAs(key: string, { size, mtimeMs }: { size: number; mtimeMs: number }): Stored {
+  return `${key} ${size} ${mtimeMs}`;
+}
+
+/** A stored entry, with its file's stats as it was read, or undefined where there is none or it cannot be read: the page is then checked again. */
+function readEntry(path: string): { entry: CacheEntry; stamp: { size: number; mtimeMs: number } } | undefined {
+  let fd: number | undefined;
   try {
-    const entry = deserialize(readFileSync(path)) as Partial<CacheEntry> | null;
+    fd = openSync(path, 'r');
+    const stamp = fstatSync(fd);
+    const entry = deserialize(readFileSync(fd)) as Partial<CacheEntry> | null;
     const complete = typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.reads && entry.whole && entry.result;
-    return complete ? (entry as CacheEntry) : undefined;
+    return complete ? { entry: entry as CacheEntry, stamp } : undefined;
   } catch {
     // Missing, truncated or written by another Node's serializer: a miss like any other.
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

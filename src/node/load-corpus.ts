@@ -4,7 +4,7 @@ import { assembleCorpus, baseName, buildCorpus, planCorpus } from '../corpus/bui
 import type { ContentFile, CorpusBuild, CorpusFiles } from '../corpus/model.ts';
 import { basePath, contentDirs, type ContentDirs, siteName, siteUrl } from '../config.ts';
 import { entryTypeLabels } from '../site/format.ts';
-import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache } from './document-cache.ts';
+import { type DocumentCacheOptions, type DocumentCacheStats, openDocumentCache, type Stored } from './document-cache.ts';
 import type { DocumentPage } from './document-page.ts';
 import { type FrontmatterCacheOptions, openFrontmatterCache } from './frontmatter-cache.ts';
 import { checkDocuments, workerCount } from './worker-pool.ts';
@@ -49,7 +49,7 @@ export async function loadRenderedCorpus(
   options: {
     drafts?: CorpusFiles['drafts'];
     workers?: number;
-    onRendered: (slug: string, page: DocumentPage) => void;
+    onRendered: (slug: string, page: DocumentPage, stored?: Stored) => void;
     cache?: DocumentCacheOptions;
     /** Where the glossary's and claims' front matter is kept between checks (src/node/frontmatter-cache.ts). */
     frontmatter?: FrontmatterCacheOptions;

@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
-import type { DocumentCache } from './document-cache.ts';
+import type { DocumentCache, Stored } from './document-cache.ts';
 import { type DocumentPage, type PreparedDocument, pagePreparer } from './document-page.ts';
 import { type DocumentGlossary, type DocumentTask, documentRenderer, type RenderedDocument } from './document-task.ts';
 
@@ -23,7 +23,7 @@ export type CheckedDocument = { document?: CorpusDocument; problems: Problem[] }
 /**
  * Checks and renders every page, spread over `workers` threads (tinypool);
  * what each page shows goes to `onRendered` as it arrives, so that none is held
- * longer than needed. The results come back in task order, whatever order
+ * longer than needed, with where the cache holds it, if it does. The results come back in task order, whatever order
  * the threads finish in, so that the build does not depend on the number of
  * threads. Where a `cache` is given, a page it still holds is not checked
  * again: its result is the same as a check would give.
@@ -32,23 +32,22 @@ export async function checkDocuments(
   glossary: DocumentGlossary,
   tasks: readonly DocumentTask[],
   workers: number,
-  onRendered: (slug: string, page: DocumentPage) => void,
+  onRendered: (slug: string, page: DocumentPage, stored?: Stored) => void,
   cache?: DocumentCache,
 ): Promise<CheckedDocument[]> {
-  const pass = ({ document, problems, page }: PreparedDocument): CheckedDocument => {
-    if (document && page) onRendered(document.slug, page);
+  const pass = ({ document, problems, page }: PreparedDocument, stored?: Stored): CheckedDocument => {
+    if (document && page) onRendered(document.slug, page, stored);
     return { document, problems };
   };
   const prepare = pagePreparer(glossary.citation);
   const keep = (task: DocumentTask, result: RenderedDocument): CheckedDocument => {
     const prepared = prepare(result);
-    cache?.keep(task, prepared);
-    return pass(prepared);
+    return pass(prepared, cache?.keep(task, prepared));
   };
   const checks = tasks.map((task) => {
     const reused = cache?.reuse(task);
     if (!reused) return undefined;
-    if (reused.page?.accessed === glossary.citation.accessed) return pass(reused);
+    if (reused.page?.accessed === glossary.citation.accessed) return pass(reused, reused.stored);
     // Kept on an earlier day: the check and the text still hold, the citations' access date does not.
     return keep(task, { document: reused.document, problems: reused.problems, html: reused.page?.html, reads: reused.reads });
   });

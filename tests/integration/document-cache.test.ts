@@ -41,17 +41,29 @@ describe('the corpus check with a cache of pages', () => {
   const cacheDir = join(root, 'cache');
   const pageCount = 12;
 
+  // Every page each check was given with where the cache holds it: the same place, in any check, must be the same page.
+  const pageStoredAt = new Map<string, string>();
   const check = async (options: Partial<DocumentCacheOptions> = {}, accessed = today) => {
-    // Each page as JSON: its text and its citations.
+    // Each page as JSON: its text and its citations; and where the cache holds it.
     const pages = new Map<string, string>();
+    const stored = new Map<string, string | undefined>();
     const { cache, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
       workers: 2,
-      onRendered: (slug, page) => pages.set(slug, JSON.stringify(page)),
+      onRendered: (slug, page, at) => {
+        pages.set(slug, JSON.stringify(page));
+        stored.set(slug, at);
+        if (at === undefined) return;
+        expect(pageStoredAt.get(at) ?? JSON.stringify(page), `${slug} stored at ${at}`).toBe(JSON.stringify(page));
+        pageStoredAt.set(at, JSON.stringify(page));
+      },
       cache: { dir: cacheDir, ...options },
       accessed,
     });
-    return { build, pages, cache };
+    return { build, pages, stored, cache };
   };
+  /** The pages said to be stored elsewhere than in the check before, or nowhere. */
+  const movedPages = (previous: Check, current: Check) =>
+    [...current.stored].filter(([slug, at]) => at === undefined || previous.stored.get(slug) !== at).map(([slug]) => slug);
   type Check = Awaited<ReturnType<typeof check>>;
   let cold: Check;
   // Each edit below is checked against the check before it.
@@ -77,6 +89,9 @@ describe('the corpus check with a cache of pages', () => {
     expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
     expect(JSON.stringify(current.build)).toBe(JSON.stringify(previous.build));
     expect(changedPages(previous.pages, current.pages)).toEqual([]);
+    // Each page stored where the check before kept it (src/node/page-store.ts leaves its file as it is).
+    expect(current.stored.size).toBe(pageCount);
+    expect(movedPages(previous, current)).toEqual([]);
   });
 
   it('checks again only the page whose note was edited, and its page changes', async () => {
@@ -84,6 +99,7 @@ describe('the corpus check with a cache of pages', () => {
     const { previous, current } = await next();
     expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
     expect(changedPages(previous.pages, current.pages)).toEqual(['document-1']);
+    expect(movedPages(previous, current)).toEqual(['document-1']);
   });
 
   it("reuses every page when an entry's alias or name changes: the check and the rendering of a page read neither", async () => {
@@ -146,6 +162,7 @@ describe('the corpus check with a cache of pages', () => {
     const { previous, current } = await next({}, '2026-12-02');
     expect(current.cache).toEqual({ reused: pageCount, checked: 0 });
     expect(changedPages(previous.pages, current.pages)).toHaveLength(pageCount);
+    expect(movedPages(previous, current)).toHaveLength(pageCount);
     for (const [slug, page] of current.pages) {
       const { html, references, accessed } = JSON.parse(page) as DocumentPage;
       expect(accessed).toBe('2026-12-02');

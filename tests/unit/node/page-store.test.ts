@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/corpus/mentions.ts';
 import type { DocumentPage } from '../../../src/node/document-page.ts';
-import { openPageStore, readDocumentPage, readEntryBodies, readEntryParagraphs, readMentionPage } from '../../../src/node/page-store.ts';
+import { documentPageDigest, openPageStore, readDocumentPage, readEntryBodies, readEntryParagraphs, readMentionPage } from '../../../src/node/page-store.ts';
+import { sha256 } from '../../../src/text/hash.ts';
 import { temporaryFolder } from './support/temporary-folder.ts';
 
 const folder = () => temporaryFolder('page-store-');
@@ -55,6 +56,39 @@ describe('the page store', () => {
     expect(statSync(same).mtime.getFullYear()).toBe(2000);
     expect(statSync(edited).mtime.getFullYear()).not.toBe(2000);
     expect(JSON.parse(readFileSync(edited, 'utf8')).html).toBe('<p>after!</p>');
+  });
+
+  it('leaves a document stored from where the last check stored it from as it is, without making or comparing it, while its file is as that check left it', () => {
+    const dir = folder();
+    const first = openPageStore(dir);
+    first.writeDocument('a', page('<p>kept</p>'), 'key-1 100 1');
+    first.writeDocument('b', page('<p>kept</p>'), 'key-2 100 1');
+    first.finish();
+    const digest = documentPageDigest(dir, 'a');
+    expect(digest).toBe(sha256(readFileSync(join(dir, 'documents', 'a.json'))));
+    // A page said to come from the same place is taken to be the same, byte for byte: another one shows it was not made.
+    const second = openPageStore(dir);
+    second.writeDocument('a', page('<p>not made</p>'), 'key-1 100 1');
+    second.writeDocument('b', page('<p>made</p>'), 'key-2 100 2');
+    second.finish();
+    expect(readDocumentPage(dir, 'a')?.html).toBe('<p>kept</p>');
+    expect(documentPageDigest(dir, 'a')).toBe(digest);
+    expect(readDocumentPage(dir, 'b')?.html).toBe('<p>made</p>');
+    expect(documentPageDigest(dir, 'b')).toBe(sha256(readFileSync(join(dir, 'documents', 'b.json'))));
+
+    // Altered in place since: stored again, and its digest is of what it now holds.
+    writeFileSync(join(dir, 'documents', 'a.json'), JSON.stringify(page('<p>edited by hand</p>')));
+    const third = openPageStore(dir);
+    third.writeDocument('a', page('<p>kept</p>'), 'key-1 100 1');
+    third.finish();
+    expect(readDocumentPage(dir, 'a')?.html).toBe('<p>kept</p>');
+    expect(documentPageDigest(dir, 'a')).toBe(digest);
+    // Without a place, compared as before.
+    const fourth = openPageStore(dir);
+    fourth.writeDocument('a', page('<p>compared</p>'));
+    fourth.finish();
+    expect(readDocumentPage(dir, 'a')?.html).toBe('<p>compared</p>');
+    expect(documentPageDigest(dir, 'a')).toBe(sha256(readFileSync(join(dir, 'documents', 'a.json'))));
   });
 
   it('removes what an earlier check stored and this one did not: a document, a page of mentions, an entry no longer mentioned', () => {

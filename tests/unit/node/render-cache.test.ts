@@ -55,10 +55,18 @@ describe('the digests a page key is made of', () => {
     mkdirSync(join(store, 'documents'));
     expect(documentPageDigest(store, 'a')).toBe('none');
     expect(mentionStoreDigest(store)).toBe('none');
-    writeFileSync(join(store, 'documents', 'a.json'), '{"html":"<p>One</p>"}');
+    const writeDocument = (html: string) => {
+      const pages = openPageStore(store);
+      pages.writeDocument('a', { html, references: { apa: { article: 'A', edition: 'E' }, chicago: { article: 'A', edition: 'E' } }, accessed: '2026-12-01' });
+      pages.finish();
+    };
+    writeDocument('<p>One</p>');
     const page = documentPageDigest(store, 'a');
-    writeFileSync(join(store, 'documents', 'a.json'), '{"html":"<p>Two</p>"}');
+    // Of the bytes the page reads.
+    expect(page).toBe(sha256(readFileSync(join(store, 'documents', 'a.json'))));
+    writeDocument('<p>Two</p>');
     expect(documentPageDigest(store, 'a')).not.toBe(page);
+    expect(documentPageDigest(store, 'b')).toBe('none');
 
     const mention = (entry: string, document: string) => ({ entry, document, paragraph: 1, text: entry, context: { before: '', match: entry, after: '' } });
     const writeMentions = (mentionsByEntry: Record<string, ReturnType<typeof mention>[]>) => {
