@@ -27,6 +27,8 @@ const resolvedVirtualId = `\0${virtualId}`;
 /** The corpus checked and its page data written: what the pages get, and what is wrong. */
 interface CheckedCorpus {
   model: CorpusModel;
+  /** The digest of each document the document cache holds, by slug, for the exports' keys. */
+  documentDigests: ReadonlyMap<string, string>;
   problems: Problem[];
   redirects: Record<string, string>;
   /** The virtual module's source. */
@@ -58,7 +60,7 @@ async function checkCorpus(
     frontmatter: { file: cache.frontmatter, clean: cache.clean === true },
     accessed,
   });
-  const { problems, model, editorial, leftOut } = checked;
+  const { problems, model, editorial, leftOut, documentDigests } = checked;
   for (const { file, reason } of leftOut) logger.warn(`left out ${file}: ${reason}`);
   const { lock, text } = await readAnchorLock(root);
   const lockCheck = anchorLockProblems(lock, text, model.anchors);
@@ -89,12 +91,12 @@ async function checkCorpus(
     `export const assetsDir = ${JSON.stringify(assetsDir)};`,
     `export const problems = ${JSON.stringify(all.map(formatProblem))};`,
   ].join('\n');
-  return { model, problems: all, redirects: lock.redirects, module };
+  return { model, documentDigests, problems: all, redirects: lock.redirects, module };
 }
 
 /** Writes the open-data exports into `exportsDir`, emptied first, and logs the stage. */
 async function exportCorpus(
-  model: CorpusModel,
+  { model, documentDigests }: Pick<CheckedCorpus, 'model' | 'documentDigests'>,
   root: string,
   exportsDir: string,
   site: string,
@@ -104,7 +106,7 @@ async function exportCorpus(
   const started = performance.now();
   await rm(exportsDir, { recursive: true, force: true });
   await mkdir(exportsDir, { recursive: true });
-  const exported = await writeExports(model, root, exportsDir, site, cache);
+  const exported = await writeExports(model, root, exportsDir, site, { ...cache, documentDigests });
   logger.info(
     `stage exports: ${exported.annotations} annotations (${exported.reused} documents' files reused from the cache, ${exported.made} made) in ${Math.round(performance.now() - started)} ms`,
   );
@@ -209,7 +211,7 @@ export function corpus(): AstroIntegration {
           exportsDir = fileURLToPath(new URL(`corpus-exports/${storeKey}/`, config.cacheDir));
           const exportCache = { dir: fileURLToPath(new URL(`corpus-export-files/${cacheKey}/`, config.cacheDir)), clean: cache.clean };
           try {
-            await exportCorpus(checked.model, root, exportsDir, config.site ?? '', exportCache, logger);
+            await exportCorpus(checked, root, exportsDir, config.site ?? '', exportCache, logger);
           } catch (error) {
             stopUnexpected(error, root);
           }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { siteContact } from '../config.ts';
 import { sha256 } from '../text/hash.ts';
+import type { CorpusDocument } from '../corpus/model.ts';
 import type { PreparedDocument } from './document-page.ts';
 import type { DocumentGlossary, DocumentReads, DocumentTask } from './document-task.ts';
 
@@ -23,14 +24,14 @@ import type { DocumentGlossary, DocumentReads, DocumentTask } from './document-t
  * checked again at every build, and stops it as before.
  */
 export interface DocumentCache {
-  /** The page's result of an earlier build, where every input is still the same, with where it is {@link Stored}. */
-  reuse(task: DocumentTask): (PreparedDocument & { stored: Stored }) | undefined;
+  /** The page's result of an earlier build, where every input is still the same, with where and how it is {@link Kept}. */
+  reuse(task: DocumentTask): (PreparedDocument & { kept: Kept }) | undefined;
   /**
    * Keeps a page's result, where it has no problems: one checked afresh, or
-   * one reused with its citations formatted again. Says where it is
-   * {@link Stored}, unless it was not kept.
+   * one reused with its citations formatted again. Says where and how it is
+   * {@link Kept}, unless it was not kept.
    */
-  keep(task: DocumentTask, result: PreparedDocument): Stored | undefined;
+  keep(task: DocumentTask, result: PreparedDocument): Kept | undefined;
   /** Removes the results this build neither reused nor kept, and says how many pages were reused and checked. */
   finish(): DocumentCacheStats;
 }
@@ -58,13 +59,36 @@ export interface DocumentCacheOptions {
  */
 export type Stored = string;
 
+/** A result the cache holds: where ({@link Stored}), and the digest of its document's `node:v8` bytes ({@link serializedDocument}). */
+export interface Kept {
+  stored: Stored;
+  documentDigest: string;
+}
+
+/**
+ * A document's `node:v8` bytes and their SHA-256, which the cache computes as
+ * it keeps the document: the exports' cache keys each document's files by it
+ * (src/node/export-cache.ts). Serializing every document again for those keys
+ * cost each rebuild at 1,000 generated documents 0.3 s, and did not always
+ * give the same bytes: a document read back from the cache, equal in every
+ * value, can serialize to other bytes of the same length (V8 writes a value
+ * as it holds it), and so miss the exports' cache.
+ */
+export function serializedDocument(document: CorpusDocument): { bytes: Buffer; digest: string } {
+  const bytes = serialize(document);
+  return { bytes, digest: sha256(bytes) };
+}
+
 /** A stored result, with what it was computed from. */
 interface CacheEntry {
   key: string;
   reads: DocumentReads;
   /** The hash of each lookup the page read as a whole, at the time. */
   whole: [DocumentReads['whole'][number], string][];
-  result: Omit<PreparedDocument, 'reads'>;
+  result: Omit<PreparedDocument, 'reads' | 'document'>;
+  /** The document, as {@link serializedDocument} gives it. */
+  document: Uint8Array;
+  documentDigest: string;
 }
 
 export function openDocumentCache(glossary: DocumentGlossary, options: DocumentCacheOptions): DocumentCache {
@@ -122,14 +146,17 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
       if (!read || read.entry.key !== key || !stillTrue(read.entry)) return undefined;
       used.add(key);
       stats.reused += 1;
-      return { ...read.entry.result, reads: read.entry.reads, stored: storedAs(key, read.stamp) };
+      const { result, reads, document, documentDigest } = read.entry;
+      return { ...result, document: deserialize(document) as CorpusDocument, reads, kept: { stored: storedAs(key, read.stamp), documentDigest } };
     },
-    keep(task, { reads, ...result }) {
+    keep(task, { reads, document, ...result }) {
       const key = keyOf(task);
       // A page this build reused and keeps again, with the day's citations (src/node/worker-pool.ts), was not checked.
       if (!used.has(key)) stats.checked += 1;
-      if (result.problems.length > 0 || result.page?.html === undefined) return undefined;
-      const entry: CacheEntry = { key, reads, whole: reads.whole.map((lookup) => [lookup, wholeHash(lookup)]), result };
+      if (!document || result.problems.length > 0 || result.page?.html === undefined) return undefined;
+      const { bytes, digest } = serializedDocument(document);
+      const whole = reads.whole.map((lookup): CacheEntry['whole'][number] => [lookup, wholeHash(lookup)]);
+      const entry: CacheEntry = { key, reads, whole, result, document: bytes, documentDigest: digest };
       // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full
       // disk, a read-only folder) only costs the next build this page's check again: it never stops this one.
       const temporary = `${pathOf(key)}.${process.pid}.tmp`;
@@ -137,7 +164,7 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
         writeFileSync(temporary, serialize(entry));
         renameSync(temporary, pathOf(key));
         used.add(key);
-        return storedAs(key, statSync(pathOf(key)));
+        return { stored: storedAs(key, statSync(pathOf(key))), documentDigest: digest };
       } catch {
         try {
           rmSync(temporary, { force: true });
@@ -171,7 +198,15 @@ function readEntry(path: string): { entry: CacheEntry; stamp: { size: number; mt
     fd = openSync(path, 'r');
     const stamp = fstatSync(fd);
     const entry = deserialize(readFileSync(fd)) as Partial<CacheEntry> | null;
-    const complete = typeof entry === 'object' && entry !== null && typeof entry.key === 'string' && entry.reads && entry.whole && entry.result;
+    const complete =
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof entry.key === 'string' &&
+      entry.reads &&
+      entry.whole &&
+      entry.result &&
+      entry.document instanceof Uint8Array &&
+      typeof entry.documentDigest === 'string';
     return complete ? { entry: entry as CacheEntry, stamp } : undefined;
   } catch {
     // Missing, truncated or written by another Node's serializer: a miss like any other.

@@ -6,14 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { serialize } from 'node:v8';
 import type { CorpusDocument } from '../corpus/model.ts';
 import { sha256 } from '../text/hash.ts';
-import { pipelineVersion } from './document-cache.ts';
+import { pipelineVersion, serializedDocument } from './document-cache.ts';
 import { type FileStamp, isStamp, putRecord, sameStamp, stampOf, takeRecord } from './file-stamps.ts';
 
 /**
  * Each document's export files (its corpus JSON and its page of Web
  * Annotations), kept between builds in Astro's cache folder under a key of
  * everything they are made from: the document as the model has it (its text,
- * mentions and notes), the bytes of its source, what every document's files
+ * mentions and notes: the digest of its `node:v8` bytes, as the document cache
+ * computed it when it kept the document, or as computed here), the bytes of its source, what every document's files
  * share (the site URL and the collection's layout: each page's place in the
  * chain, the entries' Wikidata items, the claims), and the versions of Node
  * (with its ICU) and of the code that writes them. An edited note changes one
@@ -35,6 +36,12 @@ export interface ExportCacheOptions {
   dir: string;
   /** Makes every document's files again, and keeps only those. */
   clean: boolean;
+  /**
+   * The digest of each document's `node:v8` bytes, by slug, where the
+   * document cache computed it as it kept the document; the others are
+   * serialized and hashed here (src/node/document-cache.ts `serializedDocument`).
+   */
+  documentDigests?: ReadonlyMap<string, string>;
 }
 
 export interface ExportCache {
@@ -48,7 +55,7 @@ export interface ExportCache {
   finish(): Promise<{ reused: number; made: number }>;
 }
 
-export async function openExportCache({ dir, clean }: ExportCacheOptions, shared: unknown): Promise<ExportCache> {
+export async function openExportCache({ dir, clean, documentDigests }: ExportCacheOptions, shared: unknown): Promise<ExportCache> {
   // Where the folder cannot be made, every reuse and keep fails as a miss: the exports are made as without a cache.
   await mkdir(dir, { recursive: true }).catch(() => undefined);
   // Node's versions, ICU's among them: the exports segment text with Intl. Hashed once, not in every document's key: the
@@ -108,7 +115,8 @@ export async function openExportCache({ dir, clean }: ExportCacheOptions, shared
   const stats = { reused: 0, made: 0 };
   return {
     async write(document, source, paths, make) {
-      const key = createHash('sha256').update(common).update(serialize(document)).update(source).digest('hex');
+      const digest = documentDigests?.get(document.slug) ?? serializedDocument(document).digest;
+      const key = createHash('sha256').update(common).update(digest).update(source).digest('hex');
       used.add(key);
       if (!clean && (await reused(key, paths))) {
         stats.reused += 1;

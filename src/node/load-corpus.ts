@@ -41,7 +41,8 @@ export async function loadCorpus(root: string, dirs: ContentDirs = contentDirs, 
  * glossary, claims, indexes, comparisons, the editorial lock) stays in this
  * thread. The model, problems and pages do not depend on the number of threads,
  * nor on the `cache` of pages checked by earlier builds, which then says how
- * many pages it reused and how many were checked.
+ * many pages it reused and how many were checked, and gives the digest of
+ * each document it holds (src/node/document-cache.ts `serializedDocument`).
  */
 export async function loadRenderedCorpus(
   root: string,
@@ -56,7 +57,7 @@ export async function loadRenderedCorpus(
     /** The access date the pages' printed citations give, `YYYY-MM-DD`: the day of the build. */
     accessed: string;
   },
-): Promise<CorpusBuild & { cache?: DocumentCacheStats }> {
+): Promise<CorpusBuild & { cache?: DocumentCacheStats; documentDigests: ReadonlyMap<string, string> }> {
   const sourcesPath = resolve(root, dirs.sources);
   const sourceNames = (await listFiles(sourcesPath, '.txt')).map((path) => path.split('/').pop() ?? path);
   // Each page's source is read by the thread that checks it; the cross-document work needs none.
@@ -79,7 +80,9 @@ export async function loadRenderedCorpus(
   const cache = options.cache && openDocumentCache(glossary, options.cache);
   const checks = await checkDocuments(glossary, tasks, options.workers ?? workerCount(), options.onRendered, cache);
   const build = assembleCorpus(files, plan, checks);
-  return cache ? { ...build, cache: cache.finish() } : build;
+  // What the cache computed of each document it holds, for the exports' keys.
+  const documentDigests = new Map(checks.flatMap(({ document, documentDigest }) => (document && documentDigest ? [[document.slug, documentDigest]] : [])));
+  return cache ? { ...build, cache: cache.finish(), documentDigests } : { ...build, documentDigests };
 }
 
 /** Every content file but the sources, read from the content directories under `root`. */

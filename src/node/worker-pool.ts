@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { Problem } from '../corpus/problems.ts';
-import type { DocumentCache, Stored } from './document-cache.ts';
+import type { DocumentCache, Kept, Stored } from './document-cache.ts';
 import { type DocumentPage, type PreparedDocument, pagePreparer } from './document-page.ts';
 import { type DocumentGlossary, type DocumentTask, documentRenderer, type RenderedDocument } from './document-task.ts';
 
@@ -17,8 +17,12 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(set) && set > 0 ? set : availableParallelism();
 }
 
-/** A page checked: its document and problems, in the order of the tasks. What its page shows went to `onRendered`. */
-export type CheckedDocument = { document?: CorpusDocument; problems: Problem[] };
+/**
+ * A page checked: its document and problems, in the order of the tasks, and
+ * where the cache holds it, the digest of its document's bytes (src/node/document-cache.ts
+ * `serializedDocument`). What its page shows went to `onRendered`.
+ */
+export type CheckedDocument = { document?: CorpusDocument; problems: Problem[]; documentDigest?: string };
 
 /**
  * Checks and renders every page, spread over `workers` threads (tinypool);
@@ -35,9 +39,9 @@ export async function checkDocuments(
   onRendered: (slug: string, page: DocumentPage, stored?: Stored) => void,
   cache?: DocumentCache,
 ): Promise<CheckedDocument[]> {
-  const pass = ({ document, problems, page }: PreparedDocument, stored?: Stored): CheckedDocument => {
-    if (document && page) onRendered(document.slug, page, stored);
-    return { document, problems };
+  const pass = ({ document, problems, page }: PreparedDocument, kept?: Kept): CheckedDocument => {
+    if (document && page) onRendered(document.slug, page, kept?.stored);
+    return { document, problems, ...(kept ? { documentDigest: kept.documentDigest } : {}) };
   };
   const prepare = pagePreparer(glossary.citation);
   const keep = (task: DocumentTask, result: RenderedDocument): CheckedDocument => {
@@ -47,7 +51,7 @@ export async function checkDocuments(
   const checks = tasks.map((task) => {
     const reused = cache?.reuse(task);
     if (!reused) return undefined;
-    if (reused.page?.accessed === glossary.citation.accessed) return pass(reused, reused.stored);
+    if (reused.page?.accessed === glossary.citation.accessed) return pass(reused, reused.kept);
     // Kept on an earlier day: the check and the text still hold, the citations' access date does not.
     return keep(task, { document: reused.document, problems: reused.problems, html: reused.page?.html, reads: reused.reads });
   });

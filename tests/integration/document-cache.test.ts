@@ -47,7 +47,7 @@ describe('the corpus check with a cache of pages', () => {
     // Each page as JSON: its text and its citations; and where the cache holds it.
     const pages = new Map<string, string>();
     const stored = new Map<string, string | undefined>();
-    const { cache, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
+    const { cache, documentDigests, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
       workers: 2,
       onRendered: (slug, page, at) => {
         pages.set(slug, JSON.stringify(page));
@@ -59,7 +59,7 @@ describe('the corpus check with a cache of pages', () => {
       cache: { dir: cacheDir, ...options },
       accessed,
     });
-    return { build, pages, stored, cache };
+    return { build, pages, stored, cache, documentDigests };
   };
   /** The pages said to be stored elsewhere than in the check before, or nowhere. */
   const movedPages = (previous: Check, current: Check) =>
@@ -81,6 +81,7 @@ describe('the corpus check with a cache of pages', () => {
 
   it('checks every page when the cache is empty', () => {
     expect(cold.cache).toEqual({ reused: 0, checked: pageCount });
+    expect(cold.documentDigests.size).toBe(pageCount);
     expect(cold.build.problems).toEqual([]);
   });
 
@@ -92,6 +93,9 @@ describe('the corpus check with a cache of pages', () => {
     // Each page stored where the check before kept it (src/node/page-store.ts leaves its file as it is).
     expect(current.stored.size).toBe(pageCount);
     expect(movedPages(previous, current)).toEqual([]);
+    // The same digest of each document (the exports' keys), as the check that kept it computed it.
+    expect(current.documentDigests).toEqual(previous.documentDigests);
+    expect(current.documentDigests.size).toBe(pageCount);
   });
 
   it('checks again only the page whose note was edited, and its page changes', async () => {
@@ -100,6 +104,8 @@ describe('the corpus check with a cache of pages', () => {
     expect(current.cache).toEqual({ reused: pageCount - 1, checked: 1 });
     expect(changedPages(previous.pages, current.pages)).toEqual(['document-1']);
     expect(movedPages(previous, current)).toEqual(['document-1']);
+    const changedDigests = [...current.documentDigests].filter(([slug, digest]) => previous.documentDigests.get(slug) !== digest);
+    expect(changedDigests.map(([slug]) => slug)).toEqual(['document-1']);
   });
 
   it("reuses every page when an entry's alias or name changes: the check and the rendering of a page read neither", async () => {

@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentDirs } from '../../src/config.ts';
+import { serializedDocument } from '../../src/node/document-cache.ts';
+import type { ExportCacheOptions } from '../../src/node/export-cache.ts';
 import { writeExports } from '../../src/node/write-exports.ts';
 import { loadPublishedCorpus, site } from '../unit/exports/support/corpora.ts';
 import { filesOf } from './astro-build.ts';
@@ -34,7 +36,7 @@ describe('writeExports with a cache of each document’s files', () => {
   const cache = { dir: join(root, 'cache'), clean: false };
   let runs = 0;
   /** writeExports into a folder of its own, as the build runs it, with or without the cache. */
-  async function run(corpus = model, options: { cache?: typeof cache; siteUrl?: string; root?: string } = {}) {
+  async function run(corpus = model, options: { cache?: ExportCacheOptions; siteUrl?: string; root?: string } = {}) {
     const outDir = join(root, `out-${(runs += 1)}`);
     const counts = await writeExports(corpus, options.root ?? process.cwd(), outDir, options.siteUrl ?? site, options.cache);
     return { files: filesOf(outDir), counts, outDir };
@@ -65,6 +67,18 @@ describe('writeExports with a cache of each document’s files', () => {
     expect(edited.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
     expect(edited.files).toEqual(plain.files);
     expect(edited.files.get(`annotations/${slug}.jsonld`)?.toString()).toContain('(corrected)');
+  });
+
+  it('keys a document given with the digest the document cache computed of it as one whose digest it computes itself', async () => {
+    const documentDigests = new Map(model.documents.map((document) => [document.slug, serializedDocument(document).digest]));
+    await run(model, { cache });
+    const given = await run(model, { cache: { ...cache, documentDigests } });
+    expect(given.counts).toMatchObject({ reused: model.documents.length, made: 0 });
+    // A digest is all the cache knows of a document it is given one for: another one is another document.
+    const [first] = model.documents;
+    const other = await run(model, { cache: { ...cache, documentDigests: new Map([[first?.slug ?? '', 'another document']]) } });
+    expect(other.counts).toMatchObject({ reused: model.documents.length - 1, made: 1 });
+    expect(other.files).toEqual(given.files);
   });
 
   it('makes again the files of a document whose kept files are not all there, as a stopped build leaves them', async () => {
