@@ -113,14 +113,15 @@ describe('paginate', () => {
 });
 
 describe('relatedEntries', () => {
+  const mention = (entry: string, document: string, paragraph: number) => ({
+    entry,
+    document,
+    paragraph,
+    text: entry,
+    context: { before: '', match: entry, after: '' },
+  });
+
   it('ranks the entries mentioned in the same paragraphs by the number of paragraphs shared', () => {
-    const mention = (entry: string, document: string, paragraph: number) => ({
-      entry,
-      document,
-      paragraph,
-      text: entry,
-      context: { before: '', match: entry, after: '' },
-    });
     const related = relatedEntries([
       mention('mek', 'a', 1),
       mention('cuci', 'a', 1),
@@ -138,13 +139,6 @@ describe('relatedEntries', () => {
   });
 
   it('lists every entry, one mentioned alone too, in the order met paragraph by paragraph, and keeps the top of each list', () => {
-    const mention = (entry: string, document: string, paragraph: number) => ({
-      entry,
-      document,
-      paragraph,
-      text: entry,
-      context: { before: '', match: entry, after: '' },
-    });
     // Paragraph a#1 is met again after b#5: its entries come before b#5's.
     const related = relatedEntries(
       [
