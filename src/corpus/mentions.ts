@@ -161,7 +161,8 @@ export function relatedEntries(mentions: readonly Mention[], limit = Number.POSI
     }
     const row = others.map((other) => ({ entry: names[other] as string, sharedParagraphs: shared[other] as number }));
     for (const other of others) shared[other] = 0;
-    row.sort((a, b) => b.sharedParagraphs - a.sharedParagraphs || a.entry.localeCompare(b.entry));
+    // Ids the collation takes for equal (none a glossary accepts) are ranked by code point, so that no order depends on the mentions'.
+    row.sort((a, b) => b.sharedParagraphs - a.sharedParagraphs || a.entry.localeCompare(b.entry) || (a.entry < b.entry ? -1 : 1));
     related.set(names[entry] as string, row.slice(0, limit));
   }
   return related;

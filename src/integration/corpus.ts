@@ -50,7 +50,7 @@ async function checkCorpus(
   logger: AstroIntegrationLogger,
 ): Promise<CheckedCorpus> {
   const started = performance.now();
-  const store = openPageStore(pageStore);
+  const store = openPageStore(pageStore, { clean: cache.clean === true });
   // The day of this check: under `astro dev`, of the last edit, which checks again.
   const accessed = new Date().toISOString().slice(0, 10);
   const checked = await loadRenderedCorpus(root, contentDirs, {

@@ -1,9 +1,11 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { siteContact } from '../config.ts';
 import { sha256 } from '../text/hash.ts';
+import { putFileSync } from './file-stamps.ts';
 import type { CorpusDocument } from '../corpus/model.ts';
 import type { PreparedDocument } from './document-page.ts';
 import type { DocumentGlossary, DocumentReads, DocumentTask } from './document-task.ts';
@@ -51,11 +53,13 @@ export interface DocumentCacheOptions {
 }
 
 /**
- * Where the cache holds a result: its key and its file's size and
- * modification time, which change whenever the result is written again. The
- * same `Stored` twice is the same result, byte for byte, so that what was
- * made from it once (the page store's file of the document) need not be made
- * again.
+ * Which of the cache's results a page comes from: its key and a random name
+ * the result is given each time it is kept. The same `Stored` twice is the
+ * same result, byte for byte, so that what was made from it once (the page
+ * store's file of the document) need not be made again. Not the file's size
+ * and modification time: a result kept again under the same key (the next
+ * day's citations, by a build and `astro dev` at once) can have both the same
+ * and other bytes, since the time moves in steps of milliseconds.
  */
 export type Stored = string;
 
@@ -89,6 +93,8 @@ interface CacheEntry {
   /** The document, as {@link serializedDocument} gives it. */
   document: Uint8Array;
   documentDigest: string;
+  /** A random name given to the result each time it is kept ({@link Stored}). */
+  made: string;
 }
 
 export function openDocumentCache(glossary: DocumentGlossary, options: DocumentCacheOptions): DocumentCache {
@@ -146,8 +152,8 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
       if (!read || read.entry.key !== key || !stillTrue(read.entry)) return undefined;
       used.add(key);
       stats.reused += 1;
-      const { result, reads, document, documentDigest } = read.entry;
-      return { ...result, document: deserialize(document) as CorpusDocument, reads, kept: { stored: storedAs(key, read.stamp), documentDigest } };
+      const { entry, document } = read;
+      return { ...entry.result, document, reads: entry.reads, kept: { stored: `${key} ${entry.made}`, documentDigest: entry.documentDigest } };
     },
     keep(task, { reads, document, ...result }) {
       const key = keyOf(task);
@@ -156,23 +162,11 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
       if (!document || result.problems.length > 0 || result.page?.html === undefined) return undefined;
       const { bytes, digest } = serializedDocument(document);
       const whole = reads.whole.map((lookup): CacheEntry['whole'][number] => [lookup, wholeHash(lookup)]);
-      const entry: CacheEntry = { key, reads, whole, result, document: bytes, documentDigest: digest };
-      // Written whole, then renamed: an interrupted build leaves no half entry. A cache that cannot be written (a full
-      // disk, a read-only folder) only costs the next build this page's check again: it never stops this one.
-      const temporary = `${pathOf(key)}.${process.pid}.tmp`;
-      try {
-        writeFileSync(temporary, serialize(entry));
-        renameSync(temporary, pathOf(key));
-        used.add(key);
-        return { stored: storedAs(key, statSync(pathOf(key))), documentDigest: digest };
-      } catch {
-        try {
-          rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written where there is no folder.
-        }
-        return undefined;
-      }
+      const entry: CacheEntry = { key, reads, whole, result, document: bytes, documentDigest: digest, made: randomUUID() };
+      // An entry that cannot be written only costs the next build this page's check again: it never stops this one.
+      if (!putFileSync(pathOf(key), serialize(entry))) return undefined;
+      used.add(key);
+      return { stored: `${key} ${entry.made}`, documentDigest: digest };
     },
     finish() {
       // What this build did not use, and what an interrupted build left half written.
@@ -187,17 +181,10 @@ export function openDocumentCache(glossary: DocumentGlossary, options: DocumentC
   };
 }
 
-function storedAs(key: string, { size, mtimeMs }: { size: number; mtimeMs: number }): Stored {
-  return `${key} ${size} ${mtimeMs}`;
-}
-
-/** A stored entry, with its file's stats as it was read, or undefined where there is none or it cannot be read: the page is then checked again. */
-function readEntry(path: string): { entry: CacheEntry; stamp: { size: number; mtimeMs: number } } | undefined {
-  let fd: number | undefined;
+/** A stored entry, with its document read back, or undefined where there is none or it cannot be read: the page is then checked again. */
+function readEntry(path: string): { entry: CacheEntry; document: CorpusDocument } | undefined {
   try {
-    fd = openSync(path, 'r');
-    const stamp = fstatSync(fd);
-    const entry = deserialize(readFileSync(fd)) as Partial<CacheEntry> | null;
+    const entry = deserialize(readFileSync(path)) as Partial<CacheEntry> | null;
     const complete =
       typeof entry === 'object' &&
       entry !== null &&
@@ -206,13 +193,12 @@ function readEntry(path: string): { entry: CacheEntry; stamp: { size: number; mt
       entry.whole &&
       entry.result &&
       entry.document instanceof Uint8Array &&
-      typeof entry.documentDigest === 'string';
-    return complete ? { entry: entry as CacheEntry, stamp } : undefined;
+      typeof entry.documentDigest === 'string' &&
+      typeof entry.made === 'string';
+    return complete ? { entry: entry as CacheEntry, document: deserialize(entry.document as Uint8Array) as CorpusDocument } : undefined;
   } catch {
     // Missing, truncated or written by another Node's serializer: a miss like any other.
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

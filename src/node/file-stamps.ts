@@ -1,3 +1,4 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 
 /**
@@ -43,4 +44,26 @@ export async function putRecord(path: string, record: unknown): Promise<void> {
   await writeFile(temporary, JSON.stringify(record))
     .then(() => rename(temporary, path))
     .catch(() => rm(temporary, { force: true }).catch(() => undefined));
+}
+
+/**
+ * Writes a file whole under a name of its own, then renames it into place, so
+ * that a build that stops leaves no half file. Says whether it could: a cache
+ * file that cannot be written (a full disk, a read-only folder, a folder that
+ * is not there) only costs the next build what it would have saved.
+ */
+export function putFileSync(path: string, bytes: Uint8Array): boolean {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+    return true;
+  } catch {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written where there is no folder.
+    }
+    return false;
+  }
 }

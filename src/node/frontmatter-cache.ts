@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { FrontmatterMemo } from '../corpus/frontmatter.ts';
 import { sha256 } from '../text/hash.ts';
 import { pipelineVersion } from './document-cache.ts';
+import { putFileSync } from './file-stamps.ts';
 
 /**
  * The valid front matter of the glossary's entries and the claims, as the
@@ -13,8 +14,10 @@ import { pipelineVersion } from './document-cache.ts';
  * writes what it used. Each value is kept under a digest of its schema's name
  * and its YAML's text, as `node:v8` bytes made when it was parsed, and given
  * out as a copy. The file holds the version of the code that parses and
- * validates (this module's, the schemas', the lock file pinning `yaml` and
- * `zod`) and Node's, and is not read where either changed.
+ * validates (this module's, the schemas', the modules they import, among them
+ * the document cache this one takes its versions from, and the lock file
+ * pinning `yaml` and `zod`) and Node's, and is not read where either changed:
+ * an edit of any of that code costs one check the parses.
  */
 export interface FrontmatterCache extends FrontmatterMemo {
   /** Writes what this check parsed or reused, in place of the last check's. */
@@ -42,22 +45,26 @@ export function openFrontmatterCache({ file, clean }: FrontmatterCacheOptions): 
       const key = keyOf(schema, yaml);
       const bytes = used.get(key) ?? last.get(key);
       if (bytes === undefined) return undefined;
+      let data: unknown;
+      try {
+        data = deserialize(bytes);
+      } catch {
+        // Damaged: parsed again, like front matter it does not hold.
+        return undefined;
+      }
       used.set(key, bytes);
-      return deserialize(bytes);
+      return data;
     },
     set(schema, yaml, data) {
       used.set(keyOf(schema, yaml), serialize(data));
     },
     finish() {
-      // Written whole, then renamed. One that cannot be written only costs the next check the parses it would have saved.
-      const temporary = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(temporary, serialize({ version, parsed: used } satisfies Stored));
-        renameSync(temporary, file);
       } catch {
-        rmSync(temporary, { force: true });
+        // Then the file cannot be written either, which only costs the next check the parses it would have saved.
       }
+      putFileSync(file, serialize({ version, parsed: used } satisfies Stored));
     },
   };
 }

@@ -74,9 +74,13 @@ const documentsIndexFile = 'documents.json';
 /**
  * Each document's file, by slug: the SHA-256 of its bytes, its stamp as the
  * check left it, and where given, where the document cache held the page it
- * was made from.
+ * was made from; with the version of the code that stores them.
  */
-type DocumentIndex = Record<string, [digest: string, size: number, modified: number, stored?: Stored]>;
+interface DocumentIndex {
+  version: string;
+  documents: Record<string, DocumentRecord>;
+}
+type DocumentRecord = [digest: string, size: number, modified: number, stored?: Stored];
 
 /**
  * The mentions file's name, and where each page of each entry's mentions lies
@@ -91,7 +95,11 @@ interface MentionIndex {
   pages: Record<string, [offset: number, length: number, digest: string][]>;
 }
 
-export function openPageStore(dir: string): PageStore {
+/**
+ * Opens the store for a check. Asked to `clean` (`npm run build -- --clean`),
+ * it trusts nothing of the last check's: every document's file is compared.
+ */
+export function openPageStore(dir: string, { clean = false }: { clean?: boolean } = {}): PageStore {
   // Paths relative to `dir`, as `pruneFolder` gives them.
   const written = new Set<string>();
   const write = (path: string, text: string) => {
@@ -113,25 +121,27 @@ export function openPageStore(dir: string): PageStore {
     renameSync(temporary, join(dir, path));
   };
   mkdirSync(join(dir, 'documents'), { recursive: true });
-  const lastDocuments = lastIndexOf<DocumentIndex>(dir, documentsIndexFile) ?? {};
-  const documents: DocumentIndex = {};
+  const last = clean ? undefined : lastIndexOf<DocumentIndex>(dir, documentsIndexFile);
+  // Stored by other code, a file may not be what this code would store.
+  const lastDocuments = last?.version === storeVersion() ? last.documents : {};
+  const documents = new Map<string, DocumentRecord>();
   return {
     writeDocument: (slug, page, stored) => {
       const path = join('documents', `${slug}.json`);
       // An own property only: a document may be called "constructor".
-      const last = Object.hasOwn(lastDocuments, slug) ? lastDocuments[slug] : undefined;
-      if (stored !== undefined && last?.[3] === stored && sameStamp([last[1], last[2]], statIfThere(join(dir, path)))) {
+      const kept = Object.hasOwn(lastDocuments, slug) ? lastDocuments[slug] : undefined;
+      if (stored !== undefined && kept?.[3] === stored && sameStamp([kept[1], kept[2]], statIfThere(join(dir, path)))) {
         written.add(path);
-        documents[slug] = last;
+        documents.set(slug, kept);
         return;
       }
       const bytes = write(path, JSON.stringify(page));
       const { size, mtimeMs } = statSync(join(dir, path));
       const digest = sha256(bytes);
-      documents[slug] = stored === undefined ? [digest, size, mtimeMs] : [digest, size, mtimeMs, stored];
+      documents.set(slug, stored === undefined ? [digest, size, mtimeMs] : [digest, size, mtimeMs, stored]);
     },
     writeMentionPages: (model, madeFrom) => {
-      const key = madeFrom === undefined ? undefined : sha256(`${mentionsVersion()}\n${madeFrom}`);
+      const key = madeFrom === undefined ? undefined : sha256(`${storeVersion()}\n${madeFrom}`);
       const { index, kept } = writeMentions(dir, model, key);
       written.add(index.file);
       written.add(mentionsIndexFile);
@@ -150,7 +160,8 @@ export function openPageStore(dir: string): PageStore {
     writeEntryBodies: (bodies) => write(entryBodiesFile, JSON.stringify(bodies)),
     writeEntryParagraphs: (paragraphs) => write(paragraphsFile, JSON.stringify(paragraphs)),
     finish: () => {
-      replace(documentsIndexFile, (fd) => writeAll(fd, Buffer.from(JSON.stringify(documents))));
+      const index: DocumentIndex = { version: storeVersion(), documents: Object.fromEntries(documents) };
+      replace(documentsIndexFile, (fd) => writeAll(fd, Buffer.from(JSON.stringify(index))));
       // Files of an older layout (a folder of mentions for each entry) go too, with the folders they leave empty.
       pruneFolder(dir, (path) => written.has(path));
     },
@@ -160,11 +171,11 @@ export function openPageStore(dir: string): PageStore {
 let version: string | undefined;
 
 /**
- * The version of the code that makes the pages of mentions: this module and
- * those it imports (the pages, the mentions), and the assembly of the model,
- * which makes each document's mentions.
+ * The version of the code that makes the store's files: this module and
+ * those it imports (the pages of mentions, the mentions), and the assembly of
+ * the model, which makes each document's mentions.
  */
-function mentionsVersion(): string {
+function storeVersion(): string {
   version ??= pipelineVersion(['./page-store.ts', '../corpus/build.ts'].map((path) => fileURLToPath(new URL(path, import.meta.url))));
   return version;
 }
@@ -406,9 +417,9 @@ function mentionIndex(dir: string): MentionIndex | undefined {
 
 /** The digest of a document's stored page ("none" where there is none). */
 export function documentPageDigest(dir: string, slug: string): string {
-  const index = indexOf<DocumentIndex>(dir, documentsIndexFile);
+  const documents = indexOf<DocumentIndex>(dir, documentsIndexFile)?.documents;
   // An own property only: a document may be called "constructor".
-  return (index && Object.hasOwn(index, slug) ? index[slug]?.[0] : undefined) ?? 'none';
+  return (documents && Object.hasOwn(documents, slug) ? documents[slug]?.[0] : undefined) ?? 'none';
 }
 
 /** The digest of one page of an entry's mentions ("none" where there is none). */

@@ -19,18 +19,20 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * A page checked: its document and problems, in the order of the tasks, and
- * where the cache holds it, the digest of its document's bytes (src/node/document-cache.ts
- * `serializedDocument`). What its page shows went to `onRendered`.
+ * where the cache holds it, the digest of its document's bytes
+ * (src/node/document-cache.ts `serializedDocument`). What its page shows went
+ * to `onRendered`.
  */
 export type CheckedDocument = { document?: CorpusDocument; problems: Problem[]; documentDigest?: string };
 
 /**
  * Checks and renders every page, spread over `workers` threads (tinypool);
- * what each page shows goes to `onRendered` as it arrives, so that none is held
- * longer than needed, with where the cache holds it, if it does. The results come back in task order, whatever order
- * the threads finish in, so that the build does not depend on the number of
- * threads. Where a `cache` is given, a page it still holds is not checked
- * again: its result is the same as a check would give.
+ * what each page shows goes to `onRendered` as it arrives, so that none is
+ * held longer than needed, with where the cache holds it, if it does. The
+ * results come back in task order, whatever order the threads finish in, so
+ * that the build does not depend on the number of threads. Where a `cache` is
+ * given, a page it still holds is not checked again: its result is the same
+ * as a check would give.
  */
 export async function checkDocuments(
   glossary: DocumentGlossary,

@@ -16,11 +16,13 @@ import { dirsUnder } from './content-dirs.ts';
  */
 async function renderedWith(content: string, workers: number): Promise<{ build: CorpusBuild; pages: Map<string, string> }> {
   const pages = new Map<string, string>();
-  const build = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
+  const { documentDigests, ...build } = await loadRenderedCorpus(process.cwd(), dirsUnder(content), {
     workers,
     onRendered: (slug, page) => pages.set(slug, JSON.stringify(page)),
     accessed: '2026-12-01',
   });
+  // Only the document cache computes them, and there is none here.
+  expect(documentDigests.size).toBe(0);
   return { build, pages };
 }
 

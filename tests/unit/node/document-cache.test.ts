@@ -1,8 +1,14 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pipelineVersion } from '../../../src/node/document-cache.ts';
+import type { CorpusDocument } from '../../../src/corpus/model.ts';
+import { openDocumentCache, pipelineVersion } from '../../../src/node/document-cache.ts';
+import type { DocumentPage } from '../../../src/node/document-page.ts';
+import type { DocumentGlossary, DocumentReads, DocumentTask } from '../../../src/node/document-task.ts';
+import { openPageStore, readDocumentPage } from '../../../src/node/page-store.ts';
+import { temporaryFolder } from './support/temporary-folder.ts';
 
 /**
  * The pipeline's version follows the modules the per-document task imports,
@@ -47,5 +53,64 @@ describe('pipelineVersion', () => {
     const { version, before } = copy();
     appendFileSync(join(dir, 'unused.ts'), '\n// changed\n');
     expect(version()).toBe(before);
+  });
+});
+
+/**
+ * Where the cache says a result is stored, the page store takes a file made
+ * from it for the same: a result kept again under the same key, however soon
+ * after (the next day's citations, kept by a build and by `astro dev` at
+ * once), must be stored elsewhere.
+ */
+describe('openDocumentCache', () => {
+  const glossary: DocumentGlossary = {
+    known: [],
+    entryIds: [],
+    typeLabels: [],
+    base: '/',
+    sourcesPath: 'sources',
+    sourceNames: [],
+    sourcesDir: 'sources',
+    glossaryDir: 'glossary',
+    citation: { siteUrl: 'https://example.org', siteName: 'A corpus', accessed: '2026-12-01' },
+  };
+  const task: DocumentTask = { file: { path: 'corpus/a.mdx', text: 'A page.' }, claims: new Map() };
+  const reads: DocumentReads = { sources: [], known: [], typeLabels: [], whole: [] };
+  const document = { slug: 'a' } as CorpusDocument;
+  const page = (accessed: string): DocumentPage => ({
+    html: '<p>A page.</p>',
+    references: { apa: { article: 'A', edition: 'E' }, chicago: { article: 'A', edition: 'E' } },
+    accessed,
+  });
+
+  it('stores a result kept again under the same key elsewhere, however soon, so that the page store makes its file again', () => {
+    const root = temporaryFolder('document-cache-');
+    for (let round = 0; round < 50; round++) {
+      const cache = openDocumentCache(glossary, { dir: join(root, 'cache'), version: 'v' });
+      const store = join(root, `store-${round}`);
+      const first = cache.keep(task, { document, problems: [], page: page('2026-12-01'), reads });
+      const before = openPageStore(store);
+      before.writeDocument('a', page('2026-12-01'), first?.stored);
+      before.finish();
+      const second = cache.keep(task, { document, problems: [], page: page('2026-12-02'), reads });
+      expect(second?.stored).not.toBe(first?.stored);
+      const after = openPageStore(store);
+      after.writeDocument('a', page('2026-12-02'), second?.stored);
+      after.finish();
+      expect(readDocumentPage(store, 'a')?.accessed).toBe('2026-12-02');
+      // Reused, it is said to be stored where it was last kept, with the digest of its document.
+      expect(cache.reuse(task)?.kept).toEqual(second);
+    }
+  });
+
+  it('checks a page again whose kept document cannot be read back, rather than stopping', () => {
+    const root = temporaryFolder('document-cache-');
+    const dir = join(root, 'cache');
+    const cache = openDocumentCache(glossary, { dir, version: 'v' });
+    cache.keep(task, { document, problems: [], page: page('2026-12-01'), reads });
+    const [name = ''] = readdirSync(dir).filter((file) => file.endsWith('.bin'));
+    const entry = deserialize(readFileSync(join(dir, name))) as { document: Uint8Array };
+    writeFileSync(join(dir, name), serialize({ ...entry, document: Buffer.from('not what node:v8 writes') }));
+    expect(openDocumentCache(glossary, { dir, version: 'v' }).reuse(task)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../../src/corpus/frontmatter.ts';
 import { entrySchema } from '../../../src/corpus/schema.ts';
@@ -88,6 +89,31 @@ describe('openFrontmatterCache', () => {
     first.finish();
     const later = parseFrontmatter(entry('Bledi Cuci'), 'a.md', entrySchema, { memo: openFrontmatterCache({ file, clean: false }), name: 'entry' });
     expect(later.ok && later.data.aliases).toEqual(['Bledi']);
+  });
+
+  it('reuses nothing written by other code or another Node, and parses again a value it cannot read back', () => {
+    const file = join(temporaryFolder('frontmatter-cache-'), 'front.bin');
+    const first = openFrontmatterCache({ file, clean: false });
+    parseFrontmatter(entry('Bledi Cuci'), 'a.md', entrySchema, { memo: first, name: 'entry' });
+    parseFrontmatter(entry('Ervin Hoxha'), 'b.md', entrySchema, { memo: first, name: 'entry' });
+    first.finish();
+    const stored = deserialize(readFileSync(file)) as { version: string; parsed: Map<string, Uint8Array> };
+
+    writeFileSync(file, serialize({ ...stored, version: `${stored.version} of another Node` }));
+    const other = counting(openFrontmatterCache({ file, clean: false }));
+    parseFrontmatter(entry('Bledi Cuci'), 'a.md', entrySchema, { memo: other, name: 'entry' });
+    expect([other.hits, other.sets]).toEqual([0, 1]);
+
+    // One value damaged, the other as it was.
+    const [damaged] = stored.parsed.keys();
+    writeFileSync(
+      file,
+      serialize({ ...stored, parsed: new Map([...stored.parsed].map(([key, bytes]) => [key, key === damaged ? Buffer.from('damaged') : bytes])) }),
+    );
+    const read = counting(openFrontmatterCache({ file, clean: false }));
+    const results = ['Bledi Cuci', 'Ervin Hoxha'].map((name) => parseFrontmatter(entry(name), 'a.md', entrySchema, { memo: read, name: 'entry' }));
+    expect(results.map((result) => result.ok && result.data.name)).toEqual(['Bledi Cuci', 'Ervin Hoxha']);
+    expect([read.hits, read.sets]).toEqual([1, 1]);
   });
 
   it('reuses nothing when asked to clean, or from a file it cannot read', () => {

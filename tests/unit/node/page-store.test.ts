@@ -61,15 +61,15 @@ describe('the page store', () => {
   it('leaves a document stored from where the last check stored it from as it is, without making or comparing it, while its file is as that check left it', () => {
     const dir = folder();
     const first = openPageStore(dir);
-    first.writeDocument('a', page('<p>kept</p>'), 'key-1 100 1');
-    first.writeDocument('b', page('<p>kept</p>'), 'key-2 100 1');
+    first.writeDocument('a', page('<p>kept</p>'), 'key-1 made-1');
+    first.writeDocument('b', page('<p>kept</p>'), 'key-2 made-1');
     first.finish();
     const digest = documentPageDigest(dir, 'a');
     expect(digest).toBe(sha256(readFileSync(join(dir, 'documents', 'a.json'))));
     // A page said to come from the same place is taken to be the same, byte for byte: another one shows it was not made.
     const second = openPageStore(dir);
-    second.writeDocument('a', page('<p>not made</p>'), 'key-1 100 1');
-    second.writeDocument('b', page('<p>made</p>'), 'key-2 100 2');
+    second.writeDocument('a', page('<p>not made</p>'), 'key-1 made-1');
+    second.writeDocument('b', page('<p>made</p>'), 'key-2 made-2');
     second.finish();
     expect(readDocumentPage(dir, 'a')?.html).toBe('<p>kept</p>');
     expect(documentPageDigest(dir, 'a')).toBe(digest);
@@ -79,7 +79,7 @@ describe('the page store', () => {
     // Altered in place since: stored again, and its digest is of what it now holds.
     writeFileSync(join(dir, 'documents', 'a.json'), JSON.stringify(page('<p>edited by hand</p>')));
     const third = openPageStore(dir);
-    third.writeDocument('a', page('<p>kept</p>'), 'key-1 100 1');
+    third.writeDocument('a', page('<p>kept</p>'), 'key-1 made-1');
     third.finish();
     expect(readDocumentPage(dir, 'a')?.html).toBe('<p>kept</p>');
     expect(documentPageDigest(dir, 'a')).toBe(digest);
@@ -89,6 +89,26 @@ describe('the page store', () => {
     fourth.finish();
     expect(readDocumentPage(dir, 'a')?.html).toBe('<p>compared</p>');
     expect(documentPageDigest(dir, 'a')).toBe(sha256(readFileSync(join(dir, 'documents', 'a.json'))));
+  });
+
+  it('trusts nothing of the last check when asked to clean, or when other code stored the documents', () => {
+    const dir = folder();
+    const first = openPageStore(dir);
+    first.writeDocument('a', page('<p>kept</p>'), 'key-1 made-1');
+    first.finish();
+    const clean = openPageStore(dir, { clean: true });
+    clean.writeDocument('a', page('<p>compared</p>'), 'key-1 made-1');
+    clean.finish();
+    expect(readDocumentPage(dir, 'a')?.html).toBe('<p>compared</p>');
+
+    // The index as a check of other code would have left it: the same place, another version.
+    const indexPath = join(dir, 'documents.json');
+    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { version: string };
+    writeFileSync(indexPath, JSON.stringify({ ...index, version: 'other code' }));
+    const later = openPageStore(dir);
+    later.writeDocument('a', page('<p>compared again</p>'), 'key-1 made-1');
+    later.finish();
+    expect(readDocumentPage(dir, 'a')?.html).toBe('<p>compared again</p>');
   });
 
   it('removes what an earlier check stored and this one did not: a document, a page of mentions, an entry no longer mentioned', () => {
