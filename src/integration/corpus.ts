@@ -264,12 +264,16 @@ export function corpus(): AstroIntegration {
         });
       },
       'astro:build:start': ({ logger }) => {
-        // The model and the check's results were let go with the last hook: what they held goes back to the system before Astro renders.
-        const releaseStarted = performance.now();
-        const { before, after } = releaseFreedMemory();
-        logger.info(
-          `stage memory: ${Math.max(0, Math.round((before - after) / 1048576))} MB of the check's memory given back in ${Math.round(performance.now() - releaseStarted)} ms`,
-        );
+        // The model and the check's results were let go with the last hook: before Astro renders every page, what they held
+        // goes back to the system. Not before a rebuild, which renders a few: there the heap grew back at once, and the
+        // rebuild after an edited note took 0.5 to 1.4 s longer at 1,000 generated documents (7.4-7.5 s against 8.0-8.9 s).
+        if (cacheDir && keptPages.size === 0) {
+          const releaseStarted = performance.now();
+          const { before, after } = releaseFreedMemory();
+          logger.info(
+            `stage memory: ${Math.max(0, Math.round((before - after) / 1048576))} MB of the check's memory given back in ${Math.round(performance.now() - releaseStarted)} ms`,
+          );
+        }
         renderStarted = performance.now();
         if (cacheDir) startRender(cacheDir);
       },

@@ -238,6 +238,8 @@ describe('the build of the fixture site with the cache', () => {
     return {
       files: filesOf(result.outDir),
       checks: /stage checks: \d+ documents \((\d+) reused from the cache, (\d+) checked\)/u.exec(result.output)?.slice(1),
+      // Whether the check's memory went back to the system before rendering (src/node/release-memory.ts): only where every page renders.
+      released: /stage memory: \d+ MB of the check's memory given back/u.test(output),
       reused: reused.sort(),
       left: [...output.matchAll(/├─ (\S+) \(cached\)/gu)].map((match) => match[1]).sort(),
       rendered: listed.filter((page) => !reused.includes(page)).sort(),
@@ -270,8 +272,10 @@ describe('the build of the fixture site with the cache', () => {
 
   it('builds cold, then warm with every page reused, and the two sites are byte-identical', async () => {
     expect(cold.checks).toEqual(['0', '2']);
+    expect(cold.released).toBe(true);
     const warm = await build();
     expect(warm.checks).toEqual(['2', '0']);
+    expect(warm.released).toBe(false);
     expect(changedFiles(cold.files, warm.files)).toEqual([]);
     // Every page with a key is copied from the cold build, and no other page is.
     expect(cold.reused).toEqual([]);
@@ -294,6 +298,7 @@ describe('the build of the fixture site with the cache', () => {
       expect(edited.files.get('documents/harbour-bridge-reopens/index.html')?.toString()).toContain('the day of this report');
       const clean = await build({ CORPUS_CLEAN: '1' });
       expect(clean.reused).toEqual([]);
+      expect(clean.released).toBe(true);
       expect(changedFiles(clean.files, edited.files)).toEqual([]);
     } finally {
       writeFileSync(path, original.page);
