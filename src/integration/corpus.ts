@@ -11,7 +11,7 @@ import { type DocumentCacheOptions, pipelineVersion } from '../node/document-cac
 import { renderEntryBodies, type VersionedRenderer } from '../node/entry-bodies.ts';
 import { loadRenderedCorpus } from '../node/load-corpus.ts';
 import { openPageStore } from '../node/page-store.ts';
-import { releaseFreedMemory } from '../node/release-memory.ts';
+import { givesMemoryBack, releaseFreedMemory } from '../node/release-memory.ts';
 import { finishRender, forgetUnfinishedRender, prepareOutput, recordOutput, startRender } from '../node/render-cache.ts';
 import { describeUnexpectedError, devKeptServing } from '../node/unexpected-error.ts';
 import { editGate, gatedRequests } from '../node/edit-gate.ts';
@@ -265,9 +265,10 @@ export function corpus(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         // The model and the check's results were let go with the last hook: before Astro renders every page, what they held
-        // goes back to the system. Not before a rebuild, which renders a few: there the heap grew back at once, and the
-        // rebuild after an edited note took 0.5 to 1.4 s longer at 1,000 generated documents (7.4-7.5 s against 8.0-8.9 s).
-        if (cacheDir && keptPages.size === 0) {
+        // goes back to the system. Not before a rebuild of a small corpus, which renders a few pages: there the heap grew
+        // back at once, and the rebuild after an edited note took 0.5 to 1.4 s longer at 1,000 generated documents
+        // (7.4-7.5 s against 8.0-8.9 s); a large one gives it back, or its rebuild would peak above its cold build.
+        if (cacheDir && givesMemoryBack(keptPages.size === 0, process.memoryUsage.rss())) {
           const releaseStarted = performance.now();
           const { before, after } = releaseFreedMemory();
           logger.info(
