@@ -264,10 +264,8 @@ export function corpus(): AstroIntegration {
         });
       },
       'astro:build:start': ({ logger }) => {
-        // The model and the check's results were let go with the last hook: before Astro renders every page, what they held
-        // goes back to the system. Not before a rebuild of a small corpus, which renders a few pages: there the heap grew
-        // back at once, and the rebuild after an edited note took 0.5 to 1.4 s longer at 1,000 generated documents
-        // (7.4-7.5 s against 8.0-8.9 s); a large one gives it back, or its rebuild would peak above its cold build.
+        // The model and the check's results were let go with the last hook: what they held goes back to the system before
+        // Astro renders, where `givesMemoryBack` says it is worth its cost (src/node/release-memory.ts gives the figures).
         if (cacheDir && givesMemoryBack(keptPages.size === 0, process.memoryUsage.rss())) {
           const releaseStarted = performance.now();
           const { before, after } = releaseFreedMemory();
