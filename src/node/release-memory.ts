@@ -12,7 +12,7 @@ type Collector = (options: { type: 'major'; execution: 'sync'; flavor: 'last-res
  * process has been idle for seconds: never in a build. After the corpus check
  * the model is let go, and Astro's rendering then needs a fraction of that
  * heap; at 10,000 generated documents the build kept 1.1 GB of freed pages
- * through the whole rendering (see the README's benchmark). A full collection
+ * through the whole rendering (docs/benchmark-log.md, the fifteenth run). A full collection
  * ("last resort") is the one a script can ask for; the collector is reached
  * through a context created while `--expose-gc` is set, the flag cleared at
  * once, so that no other code sees a global `gc`. Returns the resident memory
